@@ -1,0 +1,63 @@
+# Two commands set up a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-site
+DEV_STAMP := $(VENV)/.installed-dev
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve check build test lint typecheck bench clean browser
+
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "需要 Python 3.11 或更新版本")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || $(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $@
+
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
+	@touch $@
+
+## build: generate docs/ pages from data/
+build: $(STAMP)
+	$(BIN)/handbook build
+
+## site: generate pages and build the static site into site/ (never half-written)
+site: build
+	rm -rf .site-tmp
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site-tmp
+	rm -rf site && mv .site-tmp site
+	@echo "站点已生成：site/"
+
+## serve: build, then live preview that regenerates when data/ changes
+serve: site
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+
+## check: validate data only
+check: $(STAMP)
+	$(BIN)/handbook check
+
+## browser: make sure Debian's chromium and CJK fonts are installed (for browser tests)
+browser:
+	@sh scripts/ensure-browser.sh
+
+## test: every test, browser tests included
+test: $(DEV_STAMP) browser
+	$(BIN)/python -m pytest
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+typecheck: $(DEV_STAMP)
+	$(BIN)/mypy
+
+bench: $(DEV_STAMP)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site .site-tmp $(VENV)

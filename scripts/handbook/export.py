@@ -1,0 +1,70 @@
+"""One JSON export of the whole question bank.
+
+Filters, practice mode and an Anki deck all read this file, so it carries
+everything a question page shows, with ids resolved to names and URLs.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import paths as P
+from .model import Question
+from .relations import Index
+
+FORMAT_VERSION = 1
+
+
+def url_of(path: str) -> str:
+    """Site URL (relative to the site root) of a docs path, directory style."""
+    stem = path.removesuffix(".md")
+    stem = stem.removesuffix("index")
+    return stem if stem.endswith("/") or not stem else stem + "/"
+
+
+def export(index: Index) -> str:
+    """The export as deterministic JSON text."""
+    data = {
+        "version": FORMAT_VERSION,
+        "categories": [{"id": c.id, "name": c.name, "url": url_of(P.category(c.id))} for c in index.categories.values()],
+        "companies": [{"id": c.id, "name": c.name, "aliases": c.aliases, "url": url_of(P.company(c.id))} for c in index.companies.values()],
+        "rounds": [{"id": r.id, "name": r.name, "url": url_of(P.round_(r.id))} for r in index.rounds.values()],
+        "tags": [{"id": t.id, "name": t.name, "synonyms": t.synonyms, "url": url_of(P.tag(t.id))} for t in index.tags.values()],
+        "frameworks": [_framework(index, fid) for fid in index.frameworks],
+        "questions": [_question(index, q) for q in index.questions.values()],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _framework(index: Index, fid: str) -> dict[str, Any]:
+    fw = index.frameworks[fid]
+    return {
+        "id": fw.id,
+        "name": fw.name,
+        "summary": fw.summary,
+        "steps": [{"title": s.title, "points": s.points} for s in fw.steps],
+        "url": url_of(P.framework(fw.id)),
+    }
+
+
+def _question(index: Index, q: Question) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "title": q.title,
+        "url": url_of(P.question(q.id)),
+        "category": q.category,
+        "tags": q.tags,
+        "company": q.company,
+        "round": q.round,
+        "intent": q.intent,
+        "background": q.background,
+        "outline": q.outline,
+        "frameworks": q.frameworks,
+        "pitfalls": q.pitfalls,
+        "cases": [
+            {"id": c.id, "title": c.title, "kind": c.kind, "background": c.background, "steps": c.steps, "result": c.result}
+            for c in (index.cases[cid] for cid in q.cases)
+        ],
+        "sources": [{"source": r.source, "section": r.section, "lines": r.lines} for r in q.sources],
+    }

@@ -1,0 +1,336 @@
+"""Hub pages: home, and the index and listing pages for each vocabulary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import md
+from . import paths as P
+from .model import Question, Tip
+from .pages import source_line
+from .relations import Index
+
+SITE_NAME = "产品经理面试手册"
+
+
+def _question_item(index: Index, q: Question, here: str, show_category: bool = False) -> str:
+    extra = []
+    if show_category:
+        extra.append(md.text(index.categories[q.category].name))
+    if q.company:
+        extra.append(md.text(index.companies[q.company].name))
+    if q.round:
+        extra.append(md.text(index.rounds[q.round].name))
+    tags = "、".join(md.text(index.tags[t].name) for t in q.tags)
+    extra.append(f"标签：{tags}")
+    return f"- {md.link(q.title, here, P.question(q.id))}<br><small>{' · '.join(extra)}</small>"
+
+
+def _by_category(index: Index, questions: list[Question], here: str) -> Iterator[str]:
+    for cid, category in index.categories.items():
+        group = [q for q in questions if q.category == cid]
+        if group:
+            yield md.heading(2, f"{category.name}（{len(group)}）", f"cat-{cid}")
+            yield from (_question_item(index, q, here) for q in group)
+            yield ""
+
+
+def home(index: Index) -> str:
+    here = P.HOME
+    meta = {
+        "title": SITE_NAME,
+        "description": "产品经理求职面试题库：按分类、公司、轮次和标签整理的真题，配考察点、答题框架、示例案例与面经。",
+        "hide": ["navigation", "toc"],
+    }
+    return md.page(meta, _home_body(index, here))
+
+
+def _home_body(index: Index, here: str) -> Iterator[str]:
+    h = index.handbook
+    yield md.heading(1, SITE_NAME, "home")
+    yield ""
+    yield "为准备产品经理（PM）面试的同学整理的学习手册：每道题都有**考察点**、**答题要点**，常见题型配**答题框架**和**示例案例**，并附上候选人的**面经**。"
+    yield ""
+    yield (
+        f"目前收录 **{len(h.questions)}** 道题、**{len(h.frameworks)}** 个答题框架、"
+        f"**{len(h.cases)}** 个案例、**{len(h.tips)}** 条面经、**{len(h.tags)}** 个标签。"
+    )
+    yield ""
+    yield md.heading(2, "怎么用", "how")
+    yield f"1. **按分类刷题**：从下面的分类进入，或在{md.link('题目总览', here, P.QUESTIONS)}里按分类、公司、轮次、标签筛选。"
+    yield "2. **先自己答，再对照**：每道题先读考察点，限时口述作答，再看答题要点、框架和示例。"
+    yield f"3. **学框架**：{md.link('答题框架', here, P.FRAMEWORKS)}能迁移到同类题，比背答案更有用。"
+    yield f"4. **看面经**：{md.link('面经', here, P.TIPS)}讲流程、时间线和面试官看重什么。"
+    yield "5. **搜索**：按 `/` 或点右上角放大镜，中文、英文缩写（如 ROI、AB实验）都能搜。"
+    yield ""
+    yield md.heading(2, "按分类", "categories")
+    yield '<div class="grid cards" markdown>'
+    yield ""
+    for cid, category in index.categories.items():
+        count = len(index.questions_by_category.get(cid, []))
+        yield f"-   {md.link(category.name, here, P.category(cid))}（{count} 题）"
+        yield ""
+        yield f"    {md.text(category.description)}"
+        yield ""
+    yield "</div>"
+    yield ""
+    yield md.heading(2, "按公司与轮次", "companies")
+    for cid, company in index.companies.items():
+        count = len(index.questions_by_company.get(cid, []))
+        yield f"- {md.link(company.name, here, P.company(cid))}：{count} 题，含面试流程与时间线"
+    yield "- 轮次：" + "、".join(md.link(r.name, here, P.round_(rid)) for rid, r in index.rounds.items())
+    yield ""
+    yield md.heading(2, "热门标签", "tags")
+    yield "、".join(_tag_with_count(index, tid, here) for tid in _popular_tags(index, 20))
+    yield f"（{md.link('全部标签', here, P.TAGS)}）"
+
+
+def _popular_tags(index: Index, limit: int) -> list[str]:
+    counts = [(-len(index.questions_by_tag.get(tid, [])), tid) for tid in index.tags]
+    return [tid for count, tid in sorted(counts)[:limit] if count < 0]
+
+
+def _tag_with_count(index: Index, tid: str, here: str) -> str:
+    return f"{md.link(index.tags[tid].name, here, P.tag(tid))}（{len(index.questions_by_tag.get(tid, []))}）"
+
+
+def questions_index(index: Index) -> str:
+    here = P.QUESTIONS
+    meta = {"title": "题目总览", "description": "全部面试题，按分类列出，可按分类、公司、轮次、标签筛选。"}
+    lines = [md.heading(1, "题目总览", "questions"), "", f"共 {len(index.questions)} 道题，按分类列出。", ""]
+    lines += _by_category(index, list(index.questions.values()), here)
+    return md.page(meta, lines)
+
+
+def categories_index(index: Index) -> str:
+    here = P.CATEGORIES
+    meta = {"title": "分类", "description": "按题目类型浏览产品经理面试题。"}
+    lines = [md.heading(1, "分类", "categories"), ""]
+    for cid, category in index.categories.items():
+        count = len(index.questions_by_category.get(cid, []))
+        lines.append(f"- {md.link(category.name, here, P.category(cid))}（{count} 题）：{md.text(category.description)}")
+    return md.page(meta, lines)
+
+
+def category_page(index: Index, cid: str) -> str:
+    category = index.categories[cid]
+    here = P.category(cid)
+    questions = index.questions_by_category.get(cid, [])
+    meta = {"title": f"分类：{category.name}", "description": md.describe(category.description)}
+    lines = [md.heading(1, category.name, "category"), "", md.text(category.description), "", f"共 {len(questions)} 道题。", ""]
+    lines += (_question_item(index, q, here) for q in questions)
+    return md.page(meta, lines)
+
+
+def frameworks_index(index: Index) -> str:
+    here = P.FRAMEWORKS
+    meta = {"title": "答题框架", "description": "可迁移的产品经理面试答题框架：步骤、适用场景与常见错误。"}
+    lines = [md.heading(1, "答题框架", "frameworks"), "", "框架是可以迁移到同类题的答题结构。每个框架列出步骤、适用场景、常见错误和用到它的题目。", ""]
+    for fid, fw in index.frameworks.items():
+        count = len(index.questions_by_framework.get(fid, []))
+        lines.append(f"- {md.link(fw.name, here, P.framework(fid))}（{count} 题）：{md.text(fw.summary)}")
+    return md.page(meta, lines)
+
+
+def cases_index(index: Index) -> str:
+    here = P.CASES
+    meta = {"title": "案例", "description": "产品经理面试答题示例：背景、过程、结果。"}
+    lines = [md.heading(1, "案例", "cases"), ""]
+    groups = (("adapted", "据出处改写的案例"), ("illustration", "本手册编写的示例（非真实候选人经历）"))
+    for kind, label in groups:
+        cases = [c for c in index.cases.values() if c.kind == kind]
+        lines += [md.heading(2, f"{label}（{len(cases)}）", f"kind-{kind}")]
+        lines += (f"- {md.link(c.title, here, P.case(c.id))}" for c in cases)
+        lines.append("")
+    return md.page(meta, lines)
+
+
+def companies_index(index: Index) -> str:
+    here = P.COMPANIES
+    meta = {"title": "公司", "description": "按公司浏览面试题、面试流程与面经。"}
+    lines = [md.heading(1, "公司", "companies"), ""]
+    for cid, company in index.companies.items():
+        count = len(index.questions_by_company.get(cid, []))
+        lines.append(f"- {md.link(company.name, here, P.company(cid))}（{count} 题）：{md.text(company.description)}")
+    return md.page(meta, lines)
+
+
+def company_page(index: Index, cid: str) -> str:
+    company = index.companies[cid]
+    here = P.company(cid)
+    meta = {"title": f"{company.name}面试", "description": md.describe(f"{company.name}产品经理面试：流程、时间线、面试官看重什么与真题。")}
+    return md.page(meta, _company_body(index, cid, here))
+
+
+def _company_body(index: Index, cid: str, here: str) -> Iterator[str]:
+    company = index.companies[cid]
+    questions = index.questions_by_company.get(cid, [])
+    tips = index.tips_by_company.get(cid, [])
+    yield md.heading(1, f"{company.name}面试", "company")
+    yield ""
+    yield md.text(company.description)
+    if company.aliases:
+        yield ""
+        yield "又称：" + "、".join(md.text(a) for a in company.aliases)
+    yield ""
+    yield md.heading(2, "面试流程", "process")
+    rounds = [r for r in index.rounds.values() if any(r.id == e.round for e in company.timeline)]
+    for r in rounds:
+        yield f"- {md.link(r.name, here, P.round_(r.id))}：{md.text(r.description)}"
+    yield ""
+    if company.timeline:
+        yield md.heading(2, "时间线", "timeline")
+        yield "| 日期 | 事件 |"
+        yield "| --- | --- |"
+        for event in company.timeline:
+            label = md.link(event.event, here, P.round_(event.round)) if event.round else md.text(event.event)
+            yield f"| {md.text(event.date)} | {label} |"
+        refs = [r for e in company.timeline for r in e.sources]
+        if refs:
+            yield ""
+            yield f"时间线出处：{source_line(index, refs[0])}"
+        yield ""
+    yield from _tips_by_kind(index, tips, here, level=2)
+    yield md.heading(2, f"真题（{len(questions)}）", "questions")
+    yield ""
+    for line in _by_category(index, questions, here):
+        yield line.replace("## ", "### ", 1) if line.startswith("## ") else line
+
+
+def _tips_by_kind(index: Index, tips: list[Tip], here: str, level: int) -> Iterator[str]:
+    for kid, kind in index.tip_kinds.items():
+        group = [t for t in tips if t.kind == kid]
+        if group:
+            yield md.heading(level, f"{kind.name}（{len(group)}）", f"tips-{kid}")
+            yield from (f"- {md.text(t.text)}（{md.link('出处与相关题目', here, P.tip_kind(kid), t.id)}）" for t in group)
+            yield ""
+
+
+def rounds_index(index: Index) -> str:
+    here = P.ROUNDS
+    meta = {"title": "面试轮次", "description": "按面试轮次浏览：一面、二面、群面、总监面、HR面各考什么。"}
+    lines = [md.heading(1, "面试轮次", "rounds"), ""]
+    for rid, r in index.rounds.items():
+        count = len(index.questions_by_round.get(rid, []))
+        lines.append(f"- {md.link(r.name, here, P.round_(rid))}（{count} 题）：{md.text(r.description)}")
+    return md.page(meta, lines)
+
+
+def round_page(index: Index, rid: str) -> str:
+    r = index.rounds[rid]
+    here = P.round_(rid)
+    questions = index.questions_by_round.get(rid, [])
+    tips = index.tips_by_round.get(rid, [])
+    meta = {"title": f"轮次：{r.name}", "description": md.describe(r.description)}
+    lines = [md.heading(1, r.name, "round"), "", md.text(r.description), ""]
+    lines += _tips_by_kind(index, tips, here, level=2)
+    lines += [md.heading(2, f"明确属于这一轮的题目（{len(questions)}）", "questions")]
+    lines += (_question_item(index, q, here, show_category=True) for q in questions)
+    if not questions:
+        lines.append("面经没有写明轮次的题目不列在这里，请按分类浏览。")
+    return md.page(meta, lines)
+
+
+def tips_index(index: Index) -> str:
+    here = P.TIPS
+    meta = {"title": "面经", "description": "候选人面经：面试流程与时间线、面试官看重什么、复盘教训、准备策略与心态。"}
+    lines = [md.heading(1, "面经", "tips"), "", f"共 {len(index.tips)} 条，按类型整理。", ""]
+    for kid, kind in index.tip_kinds.items():
+        count = len(index.tips_by_kind.get(kid, []))
+        lines.append(f"- {md.link(kind.name, here, P.tip_kind(kid))}（{count} 条）：{md.text(kind.description)}")
+    return md.page(meta, lines)
+
+
+def tip_kind_page(index: Index, kid: str) -> str:
+    kind = index.tip_kinds[kid]
+    here = P.tip_kind(kid)
+    tips = index.tips_by_kind.get(kid, [])
+    meta = {"title": f"面经：{kind.name}", "description": md.describe(kind.description)}
+    lines = [md.heading(1, kind.name, "kind"), "", md.text(kind.description), ""]
+    for tip in tips:
+        lines += _tip_block(index, tip, here)
+    return md.page(meta, lines)
+
+
+def _tip_block(index: Index, tip: Tip, here: str) -> Iterator[str]:
+    yield f'<div class="hb-tip" id="{tip.id}" markdown>'
+    yield ""
+    yield md.text(tip.text)
+    yield ""
+    facts = []
+    if tip.company:
+        facts.append(md.link(index.companies[tip.company].name, here, P.company(tip.company)))
+    if tip.rounds:
+        facts.append("轮次：" + "、".join(md.link(index.rounds[r].name, here, P.round_(r)) for r in tip.rounds))
+    if tip.questions:
+        facts.append("相关题目：" + "、".join(md.link(index.questions[q].title, here, P.question(q)) for q in tip.questions))
+    if tip.tags:
+        facts.append("标签：" + "、".join(md.link(index.tags[t].name, here, P.tag(t)) for t in tip.tags))
+    facts += [f"出处：{source_line(index, ref)}" for ref in tip.sources]
+    yield "<small>" + " · ".join(facts) + "</small>"
+    yield ""
+    yield "</div>"
+    yield ""
+
+
+def tags_index(index: Index) -> str:
+    here = P.TAGS
+    meta = {"title": "标签", "description": "全部标签及题目数量，点开查看带该标签的所有题目。", "search": {"exclude": True}}
+    lines = [md.heading(1, "标签", "tags"), "", "| 标签 | 题目数 | 又称 |", "| --- | ---: | --- |"]
+    ranked = sorted(index.tags, key=lambda t: (-len(index.questions_by_tag.get(t, [])), t))
+    for tid in ranked:
+        tag = index.tags[tid]
+        synonyms = "、".join(md.text(s) for s in tag.synonyms)
+        lines.append(f"| {md.link(tag.name, here, P.tag(tid))} | {len(index.questions_by_tag.get(tid, []))} | {synonyms} |")
+    return md.page(meta, lines)
+
+
+def tag_page(index: Index, tid: str) -> str:
+    tag = index.tags[tid]
+    here = P.tag(tid)
+    questions = index.questions_by_tag.get(tid, [])
+    meta = {"title": f"标签：{tag.name}", "description": md.describe(f"{tag.name}：{tag.description}"), "search": {"exclude": True}}
+    lines = [md.heading(1, tag.name, "tag"), "", md.text(tag.description), ""]
+    if tag.synonyms:
+        lines += ["又称：" + "、".join(md.text(s) for s in tag.synonyms), ""]
+    lines += [f"共 {len(questions)} 道题。", ""]
+    lines += [f"<!-- material/tags {{ include: [{_flow(tag.name)}], layout: handbook, toc: false }} -->", ""]
+    lines += _by_category(index, questions, here)
+    tips = index.tips_by_tag.get(tid, [])
+    if tips:
+        lines += [md.heading(2, f"相关面经（{len(tips)}）", "tips")]
+        lines += (f"- {md.text(t.text)}（{md.link(index.tip_kinds[t.kind].name, here, P.tip_kind(t.kind), t.id)}）" for t in tips)
+    return md.page(meta, lines)
+
+
+def _flow(name: str) -> str:
+    """A tag name as a YAML flow scalar inside the listing directive."""
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def sources_page(index: Index) -> str:
+    here = P.SOURCES
+    meta = {"title": "出处与版权", "description": "手册内容的出处、作者与版权说明，以及未收录内容的理由。"}
+    return md.page(meta, _sources_body(index, here))
+
+
+def _sources_body(index: Index, here: str) -> Iterator[str]:
+    yield md.heading(1, "出处与版权", "sources")
+    yield ""
+    yield "手册的题目、框架与案例来自以下出处。禁止转载的原文只保留事实（步骤、数字），文字与结构均为改写，并在每个引用页面注明作者与链接。"
+    yield ""
+    for sid, src in index.sources.items():
+        yield md.heading(2, src.title, f"src-{sid}")
+        yield f"- 作者：{md.text(src.author)}"
+        yield f"- 日期：{md.text(src.date)}"
+        if src.url:
+            yield f"- 原文：<{src.url}>"
+        yield f"- 使用说明：{md.text(src.licence)}"
+        yield ""
+    omissions = index.handbook.omissions
+    yield md.heading(2, f"未收录的内容（{sum(len(r.lines) for o in omissions for r in o.sources)} 条）", "omitted")
+    yield "原始笔记中与面试无关的行不收录，理由如下；其余每一行都已整理为题目或面经。"
+    yield ""
+    for omission in omissions:
+        where = "；".join(source_line(index, ref) for ref in omission.sources)
+        yield f"- {where}：{md.text(omission.reason)}"

@@ -1,0 +1,146 @@
+"""Read data/ into a Handbook, collecting every problem with file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path as FsPath
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .handbook import Handbook, Origin
+from .messages import pydantic_message
+from .model import (
+    Case,
+    Category,
+    Company,
+    Framework,
+    Omission,
+    Question,
+    Round,
+    Source,
+    Tag,
+    Tip,
+    TipKind,
+)
+from .problems import DataError, Problem, field_path
+from .yamlpos import YamlSyntaxError, parse
+
+COLLECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
+    "categories": ("categories.yaml", Category),
+    "tags": ("tags.yaml", Tag),
+    "companies": ("companies.yaml", Company),
+    "rounds": ("rounds.yaml", Round),
+    "tip_kinds": ("tip_kinds.yaml", TipKind),
+    "sources": ("sources.yaml", Source),
+    "omissions": ("omissions.yaml", Omission),
+    "frameworks": ("frameworks", Framework),
+    "cases": ("cases", Case),
+    "questions": ("questions", Question),
+    "tips": ("tips", Tip),
+}
+"""Collection name → (file or directory under data/, model). Directories hold *.yaml files."""
+
+REQUIRED_FILES = ("categories.yaml", "tags.yaml", "rounds.yaml", "tip_kinds.yaml", "sources.yaml")
+
+
+def load(data_dir: FsPath, root: FsPath) -> Handbook:
+    """Load and validate the schema of every file. Raises DataError with all problems."""
+    problems: list[Problem] = []
+    entries: dict[str, list[BaseModel]] = {}
+    origins: dict[tuple[str, int], Origin] = {}
+    if not data_dir.is_dir():
+        raise DataError([Problem(str(data_dir), None, None, None, None, "数据目录不存在。")])
+    for name, (location, model) in COLLECTIONS.items():
+        entries[name] = []
+        for path in _files(data_dir, location, problems, root):
+            for item, origin in _load_file(path, root, model, problems):
+                origins[(name, len(entries[name]))] = origin
+                entries[name].append(item)
+    if problems:
+        raise DataError(problems)
+    return Handbook(**{name: tuple(items) for name, items in entries.items()}, origins=origins)  # type: ignore[arg-type]
+
+
+def _files(data_dir: FsPath, location: str, problems: list[Problem], root: FsPath) -> list[FsPath]:
+    path = data_dir / location
+    if location.endswith(".yaml"):
+        if path.is_file():
+            return [path]
+        if location in REQUIRED_FILES:
+            problems.append(Problem(_rel(path, root), None, None, None, None, "缺少必需的数据文件。"))
+        return []
+    if not path.is_dir():
+        return []
+    stray = sorted(p for p in path.iterdir() if p.is_file() and p.suffix == ".yml")
+    for p in stray:
+        problems.append(Problem(_rel(p, root), None, None, None, None, "扩展名应为 .yaml（不是 .yml），否则不会被读取。"))
+    return sorted(path.glob("*.yaml"))
+
+
+def _rel(path: FsPath, root: FsPath) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _load_file(
+    path: FsPath, root: FsPath, model: type[BaseModel], problems: list[Problem]
+) -> list[tuple[BaseModel, Origin]]:
+    rel = _rel(path, root)
+    try:
+        parsed = parse(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        problems.append(Problem(rel, None, None, None, None, "文件不是 UTF-8 编码，请另存为 UTF-8。"))
+        return []
+    except YamlSyntaxError as error:
+        problems.append(Problem(rel, error.line, error.column, None, None, _syntax_message(error.message)))
+        return []
+    for dup_path, line, col in parsed.duplicates:
+        entry = _entry_id(parsed.data, dup_path)
+        problems.append(Problem(rel, line, col, entry, field_path(dup_path[1:]), f"重复的键 '{dup_path[-1]}'：同一条目里每个字段只能出现一次，请删除或合并其中一个。"))
+    data = parsed.data
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        problems.append(Problem(rel, 1, 1, None, None, "文件顶层应是列表：每个条目以 '- ' 开头。"))
+        return []
+    result = []
+    for index, raw in enumerate(data):
+        lines = {p[1:]: pos for p, pos in parsed.lines.items() if p[:1] == (index,)}
+        origin = Origin(rel, index, lines)
+        item = _validate(raw, model, origin, problems)
+        if item is not None:
+            result.append((item, origin))
+    return result
+
+
+def _validate(raw: Any, model: type[BaseModel], origin: Origin, problems: list[Problem]) -> BaseModel | None:
+    entry = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+    if not isinstance(raw, dict):
+        line, col = origin.position(()) or (None, None)
+        problems.append(Problem(origin.file, line, col, None, None, "每个条目应是“字段: 值”的映射。"))
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        for err in error.errors():
+            loc = tuple(err["loc"])
+            line, col = origin.position(loc) or (None, None)
+            problems.append(Problem(origin.file, line, col, entry, field_path(loc) or None, pydantic_message(err, model)))
+        return None
+
+
+def _entry_id(data: Any, path: tuple[Any, ...]) -> str | None:
+    if isinstance(data, list) and path and isinstance(path[0], int) and path[0] < len(data):
+        item = data[path[0]]
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            return item["id"]
+    return None
+
+
+def _syntax_message(detail: str) -> str:
+    return (
+        f"YAML 语法错误（{detail}）。常见原因：缩进不一致、冒号后缺空格、"
+        "引号或括号未闭合、文字里含 ': ' 却没加引号。"
+    )

@@ -1,0 +1,80 @@
+"""Chinese wording for schema errors, so contributors know what to write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from .model import ID_PATTERN
+
+_SIMPLE = {
+    "string_type": "应为文字",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "list_type": "应为列表（每项以 '- ' 开头，或写成 [a, b]）",
+    "model_type": "应为“字段: 值”的映射",
+    "dict_type": "应为“字段: 值”的映射",
+    "bool_type": "应为 true 或 false",
+    "string_too_short": "不能为空",
+}
+
+
+def pydantic_message(err: Any, model: type[BaseModel]) -> str:
+    """One Chinese sentence for a pydantic error dict."""
+    kind = err["type"]
+    loc = err["loc"]
+    if kind == "missing":
+        return f"缺少必填字段 '{loc[-1]}'。"
+    if kind == "extra_forbidden":
+        return f"未知字段 '{loc[-1]}'。{_known_fields(model, loc)}"
+    if kind == "string_pattern_mismatch":
+        return f"id 格式不对：{err['input']!r}。只能用小写英文字母、数字和连字符，如 ant-034（规则 {ID_PATTERN}）。"
+    if kind == "too_short":
+        return f"至少需要 {err['ctx']['min_length']} 项。"
+    if kind == "too_long":
+        return f"最多 {err['ctx']['max_length']} 项。"
+    if kind == "literal_error":
+        return f"取值 {err['input']!r} 无效，可选：{err['ctx']['expected']}。"
+    if kind in _SIMPLE:
+        return f"{_SIMPLE[kind]}，实际是 {_describe(err['input'])}。"
+    return f"取值无效：{err['msg']}。"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "空值"
+    if isinstance(value, dict):
+        return "映射"
+    if isinstance(value, list):
+        return "列表"
+    return repr(value)
+
+
+def _known_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    target = _model_at(model, loc[:-1])
+    if target is None:
+        return ""
+    return "可用字段：" + "、".join(target.model_fields) + "。"
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if isinstance(current, type) else None
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    args = getattr(annotation, "__args__", ())
+    for arg in args:
+        inner = _inner_model(arg)
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            return inner
+    return annotation

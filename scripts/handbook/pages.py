@@ -1,0 +1,222 @@
+"""Pages for single entities: a question, a framework, a case."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import md
+from . import paths as P
+from .model import Case, Framework, Question, SourceRef, Tip
+from .relations import Index
+
+CASE_LABELS = {
+    "illustration": "示例（本手册编写，非真实候选人经历）",
+    "adapted": "案例（据出处改写）",
+}
+
+
+def question_page(index: Index, q: Question) -> str:
+    here = P.question(q.id)
+    meta = {
+        "title": q.title,
+        "description": md.describe(f"{q.title} 考察点：{q.intent}"),
+        "tags": [index.tags[t].name for t in q.tags],
+        "question_id": q.id,
+    }
+    return md.page(meta, _question_body(index, q, here))
+
+
+def _question_body(index: Index, q: Question, here: str) -> Iterator[str]:
+    yield md.heading(1, q.title, "question")
+    yield ""
+    yield " · ".join(_badges(index, q, here))
+    yield ""
+    if q.background:
+        yield md.heading(2, "问题背景", "background")
+        yield from (f"- {md.text(b)}" for b in q.background)
+        yield ""
+    yield md.heading(2, "考察点", "intent")
+    yield md.text(q.intent)
+    yield ""
+    yield from _frameworks_section(index, q, here)
+    if q.outline:
+        yield md.heading(2, "答题要点", "outline")
+        yield from (f"{i}. {md.text(point)}" for i, point in enumerate(q.outline, 1))
+        yield ""
+    yield from _cases_section(index, q, here)
+    if q.pitfalls:
+        yield md.heading(2, "常见失误", "pitfalls")
+        yield from (f"- {md.text(p)}" for p in q.pitfalls)
+        yield ""
+    yield from _tips_section(index, index.tips_by_question.get(q.id, []), here)
+    yield from _related_section(index, q, here)
+    yield md.heading(2, "标签", "tags")
+    yield "、".join(_tag_link(index, t, here) for t in q.tags)
+    yield ""
+    yield from sources_section(index, q.sources, here)
+
+
+def _badges(index: Index, q: Question, here: str) -> Iterator[str]:
+    yield "分类：" + md.link(index.categories[q.category].name, here, P.category(q.category))
+    if q.company:
+        yield "公司：" + md.link(index.companies[q.company].name, here, P.company(q.company))
+    if q.round:
+        yield "轮次：" + md.link(index.rounds[q.round].name, here, P.round_(q.round))
+    yield f"编号：`{q.id}`"
+
+
+def _tag_link(index: Index, tag_id: str, here: str) -> str:
+    tag = index.tags[tag_id]
+    label = md.link(tag.name, here, P.tag(tag_id))
+    if tag.synonyms:
+        label += "（又称 " + "、".join(md.text(s) for s in tag.synonyms) + "）"
+    return label
+
+
+def _frameworks_section(index: Index, q: Question, here: str) -> Iterator[str]:
+    if not q.frameworks:
+        return
+    yield md.heading(2, "答题框架", "frameworks")
+    for fid in q.frameworks:
+        fw = index.frameworks[fid]
+        yield md.heading(3, fw.name, f"fw-{fid}")
+        yield f"{md.text(fw.summary)} {md.link('查看框架详解', here, P.framework(fid))}"
+        yield ""
+        yield from steps_list(fw)
+        yield ""
+
+
+def steps_list(fw: Framework) -> Iterator[str]:
+    """Numbered framework steps with their points as sub-bullets."""
+    for i, step in enumerate(fw.steps, 1):
+        yield f"{i}. **{md.text(step.title)}**"
+        for point in step.points:
+            yield f"    - {md.text(point)}"
+
+
+def _cases_section(index: Index, q: Question, here: str) -> Iterator[str]:
+    if not q.cases:
+        return
+    yield md.heading(2, "示例", "examples")
+    for cid in q.cases:
+        yield from case_block(index.cases[cid], here, link_to_page=True)
+        yield ""
+
+
+def case_block(case: Case, here: str, link_to_page: bool) -> Iterator[str]:
+    """An admonition with 背景 / 过程 / 结果; labelled as illustration or adaptation."""
+    kind = "example" if case.kind == "illustration" else "info"
+    yield f'!!! {kind} "{CASE_LABELS[case.kind]}：{_quote(case.title)}"'
+    yield ""
+    yield f"    **背景**：{md.text(case.background)}"
+    yield ""
+    yield "    **过程**："
+    yield ""
+    yield from (f"    {i}. {md.text(step)}" for i, step in enumerate(case.steps, 1))
+    yield ""
+    yield f"    **结果**：{md.text(case.result)}"
+    if link_to_page:
+        yield ""
+        yield f"    {md.link('案例页', here, P.case(case.id))}"
+
+
+def _quote(title: str) -> str:
+    return md.text(title).replace('"', "“")
+
+
+def _tips_section(index: Index, tips: list[Tip], here: str) -> Iterator[str]:
+    if not tips:
+        return
+    yield md.heading(2, "相关面经", "tips")
+    for tip in tips:
+        kind = index.tip_kinds[tip.kind]
+        yield f"- {md.text(tip.text)}（{md.link(kind.name, here, P.tip_kind(tip.kind), tip.id)}）"
+    yield ""
+
+
+def _related_section(index: Index, q: Question, here: str) -> Iterator[str]:
+    related = index.related(q)
+    if not related:
+        return
+    yield md.heading(2, "相关题目", "related")
+    for rel in related:
+        shared = "、".join(md.text(t.name) for t in rel.shared)
+        yield f"- {md.link(rel.question.title, here, P.question(rel.question.id))}（共同标签：{shared}）"
+    yield ""
+
+
+def sources_section(index: Index, refs: list[SourceRef], here: str) -> Iterator[str]:
+    """Attribution: title, author, date, URL, licence, and the numbered lines used."""
+    if not refs:
+        return
+    yield md.heading(2, "出处", "sources")
+    for ref in refs:
+        yield f"- {source_line(index, ref)}"
+    licences = sorted({index.sources[r.source].licence for r in refs if index.sources[r.source].url})
+    for licence in licences:
+        yield ""
+        yield f"_{md.text(licence)}_"
+    yield ""
+
+
+def source_line(index: Index, ref: SourceRef) -> str:
+    src = index.sources[ref.source]
+    parts = [f"{md.text(src.author)}《{md.text(src.title)}》", md.text(src.date)]
+    if src.url:
+        parts.append(f"<{src.url}>")
+    where = ""
+    if ref.section == "E":
+        where = "问题 " + "、".join(f"E{n}" for n in ref.lines)
+    elif ref.section:
+        where = f"{md.text(ref.section)} 第 " + "、".join(str(n) for n in ref.lines) + " 条"
+    return "，".join(parts) + (f"；{where}" if where else "")
+
+
+def framework_page(index: Index, fw: Framework) -> str:
+    here = P.framework(fw.id)
+    meta = {"title": f"答题框架：{fw.name}", "description": md.describe(fw.summary)}
+    return md.page(meta, _framework_body(index, fw, here))
+
+
+def _framework_body(index: Index, fw: Framework, here: str) -> Iterator[str]:
+    yield md.heading(1, fw.name, "framework")
+    yield ""
+    yield md.text(fw.summary)
+    yield ""
+    yield md.heading(2, "适用场景", "when")
+    yield from (f"- {md.text(w)}" for w in fw.when)
+    yield ""
+    yield md.heading(2, "步骤", "steps")
+    yield from steps_list(fw)
+    yield ""
+    if fw.pitfalls:
+        yield md.heading(2, "常见错误", "pitfalls")
+        yield from (f"- {md.text(p)}" for p in fw.pitfalls)
+        yield ""
+    questions = index.questions_by_framework.get(fw.id, [])
+    yield md.heading(2, f"用到这个框架的题目（{len(questions)}）", "questions")
+    yield from (f"- {md.link(q.title, here, P.question(q.id))}" for q in questions)
+    if not questions:
+        yield "暂无。"
+    yield ""
+    yield from sources_section(index, fw.sources, here)
+
+
+def case_page(index: Index, case: Case) -> str:
+    here = P.case(case.id)
+    meta = {"title": f"案例：{case.title}", "description": md.describe(case.background)}
+    return md.page(meta, _case_body(index, case, here))
+
+
+def _case_body(index: Index, case: Case, here: str) -> Iterator[str]:
+    yield md.heading(1, case.title, "case")
+    yield ""
+    yield from case_block(case, here, link_to_page=False)
+    yield ""
+    questions = index.questions_by_case.get(case.id, [])
+    yield md.heading(2, "对应题目", "questions")
+    yield from (f"- {md.link(q.title, here, P.question(q.id))}" for q in questions)
+    if not questions:
+        yield "暂无。"
+    yield ""
+    yield from sources_section(index, case.sources, here)

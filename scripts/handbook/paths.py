@@ -1,0 +1,53 @@
+"""Where each page lives under docs/. URLs derive from ids only."""
+
+from __future__ import annotations
+
+HOME = "index.md"
+QUESTIONS = "questions/index.md"
+CATEGORIES = "categories/index.md"
+FRAMEWORKS = "frameworks/index.md"
+CASES = "cases/index.md"
+COMPANIES = "companies/index.md"
+ROUNDS = "rounds/index.md"
+TIPS = "tips/index.md"
+TAGS = "tags/index.md"
+SOURCES = "sources/index.md"
+REFERENCE = "reference.md"
+EXPORT = "export/handbook.json"
+
+GENERATED_DIRS = ("questions", "categories", "frameworks", "cases", "companies", "rounds", "tips", "tags", "sources", "export")
+"""Directories under docs/ that the generator owns entirely."""
+GENERATED_FILES = (HOME, REFERENCE)
+"""Single generated files under docs/."""
+
+
+def question(qid: str) -> str:
+    return f"questions/{qid}.md"
+
+
+def category(cid: str) -> str:
+    return f"categories/{cid}.md"
+
+
+def framework(fid: str) -> str:
+    return f"frameworks/{fid}.md"
+
+
+def case(cid: str) -> str:
+    return f"cases/{cid}.md"
+
+
+def company(cid: str) -> str:
+    return f"companies/{cid}.md"
+
+
+def round_(rid: str) -> str:
+    return f"rounds/{rid}.md"
+
+
+def tip_kind(kid: str) -> str:
+    return f"tips/{kid}.md"
+
+
+def tag(tid: str) -> str:
+    return f"tags/{tid}.md"

@@ -1,0 +1,38 @@
+"""The generator: a pure function from a checked Handbook to ``{docs path: text}``."""
+
+from __future__ import annotations
+
+from . import hubs, pages
+from . import paths as P
+from .export import export
+from .handbook import Handbook
+from .reference import reference_page
+from .relations import Index
+
+
+def render_site(handbook: Handbook) -> dict[str, str]:
+    """Every generated page and file, keyed by path under docs/, in sorted order."""
+    index = Index(handbook)
+    out: dict[str, str] = {
+        P.HOME: hubs.home(index),
+        P.REFERENCE: reference_page(),
+        P.QUESTIONS: hubs.questions_index(index),
+        P.CATEGORIES: hubs.categories_index(index),
+        P.FRAMEWORKS: hubs.frameworks_index(index),
+        P.CASES: hubs.cases_index(index),
+        P.COMPANIES: hubs.companies_index(index),
+        P.ROUNDS: hubs.rounds_index(index),
+        P.TIPS: hubs.tips_index(index),
+        P.TAGS: hubs.tags_index(index),
+        P.SOURCES: hubs.sources_page(index),
+        P.EXPORT: export(index),
+    }
+    out.update({P.question(qid): pages.question_page(index, q) for qid, q in index.questions.items()})
+    out.update({P.framework(fid): pages.framework_page(index, f) for fid, f in index.frameworks.items()})
+    out.update({P.case(cid): pages.case_page(index, c) for cid, c in index.cases.items()})
+    out.update({P.category(cid): hubs.category_page(index, cid) for cid in index.categories})
+    out.update({P.company(cid): hubs.company_page(index, cid) for cid in index.companies})
+    out.update({P.round_(rid): hubs.round_page(index, rid) for rid in index.rounds})
+    out.update({P.tip_kind(kid): hubs.tip_kind_page(index, kid) for kid in index.tip_kinds})
+    out.update({P.tag(tid): hubs.tag_page(index, tid) for tid in index.tags})
+    return dict(sorted(out.items()))

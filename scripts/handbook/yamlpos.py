@@ -1,0 +1,94 @@
+"""YAML parsing that keeps line numbers and reports duplicate keys.
+
+Dates stay strings (no timestamp resolution), so ``date: 2025-02-11`` is text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+Path = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader without the timestamp resolver."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Parsed:
+    """A YAML document as plain Python data plus the line of every node."""
+
+    data: Any
+    lines: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    duplicates: list[tuple[Path, int, int]] = field(default_factory=list)
+
+    def position(self, path: Path) -> tuple[int, int] | None:
+        """Line and column of ``path``, falling back to its nearest parent."""
+        while True:
+            if path in self.lines:
+                return self.lines[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+
+class YamlSyntaxError(Exception):
+    """A YAML syntax error with a 1-based position."""
+
+    def __init__(self, message: str, line: int | None, column: int | None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+def parse(text: str) -> Parsed:
+    """Parse one YAML document, keeping positions. Raises YamlSyntaxError."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        problem = (error.problem or error.context or "").strip()
+        raise YamlSyntaxError(problem, line, column) from None
+    parsed = Parsed(data=None)
+    if node is not None:
+        parsed.data = _build(node, (), parsed)
+    return parsed
+
+
+def _build(node: Node, path: Path, parsed: Parsed) -> Any:
+    parsed.lines[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, MappingNode):
+        return _build_mapping(node, path, parsed)
+    if isinstance(node, SequenceNode):
+        return [_build(child, path + (i,), parsed) for i, child in enumerate(node.value)]
+    assert isinstance(node, ScalarNode)
+    return SafeConstructor().construct_object(node)
+
+
+def _build_mapping(node: MappingNode, path: Path, parsed: Parsed) -> dict[Any, Any]:
+    result: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = _build(key_node, path + ("<key>",), parsed)
+        key = key if isinstance(key, (str, int)) else str(key)
+        if key in result:
+            mark = key_node.start_mark
+            parsed.duplicates.append((path + (key,), mark.line + 1, mark.column + 1))
+            continue
+        result[key] = _build(value_node, path + (key,), parsed)
+        parsed.lines[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+    parsed.lines.pop(path + ("<key>",), None)
+    return result

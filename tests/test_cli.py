@@ -1,0 +1,70 @@
+"""The CLI as a contributor runs it: exit codes, messages, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_cli, write_tree
+
+
+def test_check_passes_on_good_data(mini: Path) -> None:
+    result = run_cli("--root", str(mini), "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "数据校验通过：3 道题、2 条面经、1 个框架。"
+
+
+def test_bad_data_exits_1_with_located_messages_and_no_traceback(mini: Path) -> None:
+    write_tree(mini, {"data/questions/bad.yaml": "- id: q-9\n  title: 题\n  category: nope\n  tags: [risk]\n  intent: x\n  outline: [a]\n"})
+    result = run_cli("--root", str(mini), "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "data/questions/bad.yaml:3:3: 条目 q-9 · 字段 category：未知分类 'nope'。" in result.stderr
+    assert result.stderr.strip().endswith("共发现 1 个问题，未生成任何页面。修正后重新运行。")
+    assert not (mini / "docs").exists(), "nothing may be written when the data is bad"
+
+
+def test_build_then_check_mode(mini: Path) -> None:
+    first = run_cli("--root", str(mini), "build")
+    assert first.returncode == 0, first.stderr
+    assert (mini / "docs/questions/q-001.md").is_file()
+    assert run_cli("--root", str(mini), "build", "--check").returncode == 0
+    path = mini / "data/questions/main.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("指标异常时怎么排查？", "指标突然下跌怎么排查？"), encoding="utf-8")
+    stale = run_cli("--root", str(mini), "build", "--check")
+    assert stale.returncode == 1
+    assert "生成的页面已过期" in stale.stderr and "questions/q-002.md" in stale.stderr
+
+
+def test_stale_generated_page_is_removed(mini: Path) -> None:
+    assert run_cli("--root", str(mini), "build").returncode == 0
+    write_tree(mini, {"docs/questions/gone.md": "old\n"})
+    assert run_cli("--root", str(mini), "build", "--check").returncode == 1
+    result = run_cli("--root", str(mini), "build")
+    assert "删除 1 个" in result.stdout
+    assert not (mini / "docs/questions/gone.md").exists()
+
+
+def test_stats_json(mini: Path) -> None:
+    result = run_cli("--root", str(mini), "stats", "--json")
+    assert result.returncode == 0, result.stderr
+    numbers = json.loads(result.stdout)
+    assert numbers["questions"] == 3 and numbers["questions_with_example"] == 1
+    assert numbers["seed_lines_total"] is None  # the fixture has no seed files
+
+
+def test_stats_text(mini: Path) -> None:
+    result = run_cli("--root", str(mini), "stats")
+    assert "题目：3" in result.stdout
+
+
+def test_missing_data_directory(tmp_path: Path) -> None:
+    result = run_cli("--root", str(tmp_path), "check")
+    assert result.returncode == 1
+    assert "数据目录不存在" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_command_is_a_usage_error() -> None:
+    result = run_cli("publish")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr or "无效" in result.stderr

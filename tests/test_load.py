@@ -1,0 +1,80 @@
+"""Loading YAML: syntax, schema and duplicate-key errors name file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import write_tree
+
+from handbook.build import load_checked
+from handbook.load import load
+from handbook.problems import DataError
+
+
+def problems_of(root: Path) -> list[str]:
+    with pytest.raises(DataError) as info:
+        load_checked(root)
+    return [p.format() for p in info.value.problems]
+
+
+def test_fixture_loads(mini: Path) -> None:
+    handbook = load(mini / "data", mini)
+    assert [q.id for q in handbook.questions] == ["q-001", "q-002", "q-003"]
+    assert handbook.sources[0].date == "2025-05-14"  # dates stay text
+
+
+def test_yaml_syntax_error_has_line_and_column(mini: Path) -> None:
+    write_tree(mini, {"data/questions/bad.yaml": "- id: q-9\n  title: [未闭合\n"})
+    [message] = problems_of(mini)
+    assert message.startswith("data/questions/bad.yaml:3:1: YAML 语法错误（")
+    assert "引号或括号未闭合" in message
+
+
+def test_duplicate_key_is_reported(mini: Path) -> None:
+    write_tree(
+        mini,
+        {"data/questions/dup.yaml": "- id: q-9\n  title: 题\n  title: 题二\n  category: data\n  tags: [risk]\n  intent: 考察。\n  outline: [a]\n"},
+    )
+    [message] = problems_of(mini)
+    assert message == "data/questions/dup.yaml:3:3: 条目 q-9 · 字段 title：重复的键 'title'：同一条目里每个字段只能出现一次，请删除或合并其中一个。"
+
+
+def test_missing_field_wrong_type_unknown_field_bad_id(mini: Path) -> None:
+    text = "- id: Q_9\n  title: 题\n  category: data\n  tags: risk\n  intnt: 拼错\n"
+    write_tree(mini, {"data/questions/bad.yaml": text})
+    messages = problems_of(mini)
+    assert messages == [
+        "data/questions/bad.yaml:1:3: 条目 Q_9 · 字段 id：id 格式不对：'Q_9'。只能用小写英文字母、数字和连字符，如 ant-034（规则 ^[a-z0-9]+(-[a-z0-9]+)*$）。",
+        "data/questions/bad.yaml:1:3: 条目 Q_9 · 字段 intent：缺少必填字段 'intent'。",
+        "data/questions/bad.yaml:4:3: 条目 Q_9 · 字段 tags：应为列表（每项以 '- ' 开头，或写成 [a, b]），实际是 'risk'。",
+        "data/questions/bad.yaml:5:3: 条目 Q_9 · 字段 intnt：未知字段 'intnt'。可用字段：id、title、category、tags、company、round、sources、background、intent、frameworks、outline、cases、pitfalls。",
+    ]
+
+
+def test_empty_required_text(mini: Path) -> None:
+    write_tree(mini, {"data/questions/bad.yaml": "- id: q-9\n  title: '  '\n  category: data\n  tags: [risk]\n  intent: 考察。\n  outline: [a]\n"})
+    [message] = problems_of(mini)
+    assert message.startswith("data/questions/bad.yaml:2:3: 条目 q-9 · 字段 title：不能为空")
+
+
+def test_top_level_must_be_a_list(mini: Path) -> None:
+    write_tree(mini, {"data/tips/bad.yaml": "id: tip-9\ntext: x\n"})
+    assert problems_of(mini) == ["data/tips/bad.yaml:1:1: 文件顶层应是列表：每个条目以 '- ' 开头。"]
+
+
+def test_yml_extension_is_flagged(mini: Path) -> None:
+    write_tree(mini, {"data/questions/new.yml": "- id: q-9\n"})
+    assert problems_of(mini) == ["data/questions/new.yml: 扩展名应为 .yaml（不是 .yml），否则不会被读取。"]
+
+
+def test_missing_vocabulary_file(mini: Path) -> None:
+    (mini / "data" / "tags.yaml").unlink()
+    assert "data/tags.yaml: 缺少必需的数据文件。" in problems_of(mini)
+
+
+def test_all_problems_collected_before_stopping(mini: Path) -> None:
+    write_tree(mini, {"data/questions/a.yaml": "- id: q-9\n", "data/tips/b.yaml": "- [\n"})
+    messages = problems_of(mini)
+    assert any(m.startswith("data/questions/a.yaml") for m in messages)
+    assert any(m.startswith("data/tips/b.yaml") for m in messages)
