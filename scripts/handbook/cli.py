@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -43,6 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"无法读写文件：{error.filename or ''}：{error.strerror}", file=sys.stderr)
         return 1
+    except Exception as error:  # a bug, not bad input: say so plainly
+        if os.environ.get("HANDBOOK_DEBUG"):
+            raise
+        print(f"内部错误：{type(error).__name__}: {error}\n这是生成器的缺陷，不是数据的问题；请设置 HANDBOOK_DEBUG=1 重新运行并把输出附在 issue 里。", file=sys.stderr)
+        return 2
 
 
 def _build(root: Path, check_only: bool) -> int:

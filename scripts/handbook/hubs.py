@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from . import md
 from . import paths as P
 from .model import Question, Tip
-from .pages import source_line
+from .model import SourceRef
+from .pages import source_line, sources_section
 from .relations import Index
 
 SITE_NAME = "产品经理面试手册"
@@ -129,7 +130,14 @@ def frameworks_index(index: Index) -> str:
     for fid, fw in index.frameworks.items():
         count = len(index.questions_by_framework.get(fid, []))
         lines.append(f"- {md.link(fw.name, here, P.framework(fid))}（{count} 题）：{md.text(fw.summary)}")
+    lines.append("")
+    lines += sources_section(index, _by_source(r for f in index.frameworks.values() for r in f.sources), here)
     return md.page(meta, lines)
+
+
+def _by_source(refs: Iterable[SourceRef]) -> list[SourceRef]:
+    """One reference per source, without sections or lines: for hub pages that summarise many entries."""
+    return [SourceRef(source=s) for s in sorted({r.source for r in refs})]
 
 
 def cases_index(index: Index) -> str:
@@ -142,6 +150,7 @@ def cases_index(index: Index) -> str:
         lines += [md.heading(2, f"{label}（{len(cases)}）", f"kind-{kind}")]
         lines += (f"- {md.link(c.title, here, P.case(c.id))}" for c in cases)
         lines.append("")
+    lines += sources_section(index, _by_source(r for c in index.cases.values() for r in c.sources), here)
     return md.page(meta, lines)
 
 

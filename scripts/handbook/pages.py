@@ -53,7 +53,18 @@ def _question_body(index: Index, q: Question, here: str) -> Iterator[str]:
     yield md.heading(2, "标签", "tags")
     yield "、".join(_tag_link(index, t, here) for t in q.tags)
     yield ""
-    yield from sources_section(index, q.sources, here)
+    yield from sources_section(index, question_refs(index, q), here)
+
+
+def question_refs(index: Index, q: Question) -> list[SourceRef]:
+    """The question's own sources, then those of the frameworks and cases it shows."""
+    refs = list(q.sources)
+    refs += [r for fid in q.frameworks for r in index.frameworks[fid].sources]
+    refs += [r for cid in q.cases for r in index.cases[cid].sources]
+    unique: dict[tuple[str, str | None, tuple[int, ...]], SourceRef] = {}
+    for ref in refs:
+        unique.setdefault((ref.source, ref.section, tuple(ref.lines)), ref)
+    return list(unique.values())
 
 
 def _badges(index: Index, q: Question, here: str) -> Iterator[str]:

@@ -35,7 +35,7 @@ class Unit:
 def seeds_dir(root: Path) -> Path:
     """Where the seed files are: $HANDBOOK_SEEDS, else ../shared/seeds beside the repo."""
     env = os.environ.get("HANDBOOK_SEEDS")
-    return Path(env) if env else root.parent / "shared" / "seeds"
+    return Path(env) if env else root.resolve().parent / "shared" / "seeds"
 
 
 def units(text: str, source: str) -> list[Unit]:
