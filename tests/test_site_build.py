@@ -1,0 +1,69 @@
+"""The real site built with mkdocs --strict: files, links, search index, no third-party assets."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.real_data
+
+EXTERNAL_ASSET = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=\"(?:https?:)?//(?!127\.0\.0\.1)", re.I)
+
+
+def test_hub_and_entity_pages_exist(built_site: Path) -> None:
+    for path in [
+        "index.html",
+        "questions/index.html",
+        "questions/ant-034/index.html",
+        "questions/wsp-e01/index.html",
+        "categories/payment-risk/index.html",
+        "frameworks/star/index.html",
+        "cases/case-wsp-e02/index.html",
+        "companies/ant-group/index.html",
+        "rounds/hr/index.html",
+        "tips/process/index.html",
+        "tags/index.html",
+        "tags/ab-test/index.html",
+        "sources/index.html",
+        "contributing/index.html",
+        "reference/index.html",
+        "export/handbook.json",
+    ]:
+        assert (built_site / path).is_file(), path
+
+
+def test_no_third_party_assets(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        match = EXTERNAL_ASSET.search(html)
+        assert match is None, f"{page.relative_to(built_site)} loads {match.group(0) if match else ''}"
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def test_search_index_has_questions_but_no_tag_listings(built_site: Path) -> None:
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "questions/ant-034/" in locations
+    assert not any(loc.startswith("tags/") for loc in locations)
+    assert index["config"]["lang"] == ["zh"]
+
+
+def test_heading_ids_are_ascii(built_site: Path) -> None:
+    html = (built_site / "questions/ant-034/index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'<h[1-6][^>]* id="([^"]+)"', html)
+    assert {"intent", "outline", "sources"} <= set(ids)
+    assert not [i for i in ids if re.fullmatch(r"_\d+", i)]
+
+
+def test_tag_chips_link_to_tag_pages(built_site: Path) -> None:
+    html = (built_site / "questions/ant-034/index.html").read_text(encoding="utf-8")
+    chips = re.findall(r'<a href="([^"]+)" class="md-tag', html)
+    assert any(href.startswith("../../tags/ab-test/") for href in chips), chips
+
+
+def test_pages_have_meta_descriptions(built_site: Path) -> None:
+    html = (built_site / "questions/ant-010/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<meta name="description" content="[^"]*考察点', html)
