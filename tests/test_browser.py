@@ -8,8 +8,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
 

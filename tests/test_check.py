@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import write_tree
 
+from conftest import write_tree
 from handbook.build import load_checked
 from handbook.problems import DataError
 
@@ -48,12 +48,24 @@ def test_unknown_tag_lists_known_tags_and_suggests(mini: Path) -> None:
 @pytest.mark.parametrize(
     ("field", "value", "expected"),
     [
-        ("category", "dta", "data/questions/new.yaml:3:3: 条目 q-9 · 字段 category：未知分类 'dta'。是不是想写 'data'？已有的分类：data（数据与实验）、payment（支付与风控）。"),
+        (
+            "category",
+            "dta",
+            "data/questions/new.yaml:3:3: 条目 q-9 · 字段 category：未知分类 'dta'。是不是想写 'data'？已有的分类：data（数据与实验）、payment（支付与风控）。",
+        ),
         ("company", "acm", "data/questions/new.yaml:5:3: 条目 q-9 · 字段 company：未知公司 'acm'。是不是想写 'acme'？已有的公司：acme（示例公司）。"),
         ("round", "third", "data/questions/new.yaml:6:3: 条目 q-9 · 字段 round：未知轮次 'third'。已有的轮次：first（一面）、hr（HR面）。"),
         ("framework", "ab", "data/questions/new.yaml:7:16: 条目 q-9 · 字段 frameworks[0]：未知框架 'ab'。已有的框架：ab-design（A/B 实验设计）。"),
-        ("case", "case-x", "data/questions/new.yaml:8:11: 条目 q-9 · 字段 cases[0]：未知案例 'case-x'。是不是想写 'case-ab'？已有的案例：共 1 个，不逐一列出，请在 data/cases/ 中查找。"),
-        ("source", "note", "data/questions/new.yaml:9:14: 条目 q-9 · 字段 sources[0].source：未知出处 'note'。是不是想写 'notes'？已有的出处：article、notes。"),
+        (
+            "case",
+            "case-x",
+            "data/questions/new.yaml:8:11: 条目 q-9 · 字段 cases[0]：未知案例 'case-x'。是不是想写 'case-ab'？已有的案例：共 1 个，不逐一列出，请在 data/cases/ 中查找。",
+        ),
+        (
+            "source",
+            "note",
+            "data/questions/new.yaml:9:14: 条目 q-9 · 字段 sources[0].source：未知出处 'note'。是不是想写 'notes'？已有的出处：article、notes。",
+        ),
     ],
 )
 def test_unknown_references(mini: Path, field: str, value: str, expected: str) -> None:

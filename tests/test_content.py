@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from handbook.build import generate, load_checked
 from handbook.seeds import seeds_dir, units
 from handbook.stats import stats
@@ -144,11 +143,7 @@ def test_every_page_that_draws_on_the_article_cites_it(loaded) -> None:  # type:
     drawn = frameworks | cases
     paths = ["frameworks/index.md", "cases/index.md"]
     paths += [f"frameworks/{i}.md" for i in sorted(frameworks)] + [f"cases/{i}.md" for i in sorted(cases)]
-    paths += [
-        f"questions/{q.id}.md"
-        for q in handbook.questions
-        if any(r.source == "woshipm-town" for r in q.sources) or drawn & set(q.frameworks + q.cases)
-    ]
+    paths += [f"questions/{q.id}.md" for q in handbook.questions if any(r.source == "woshipm-town" for r in q.sources) or drawn & set(q.frameworks + q.cases)]
     pages = generate(ROOT)
     assert len(paths) > 20
     for path in paths:

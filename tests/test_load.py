@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import write_tree
 
+from conftest import write_tree
 from handbook.build import load_checked
 from handbook.load import load
 from handbook.problems import DataError

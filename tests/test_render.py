@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, write_tree
 
+from conftest import FIXTURES, write_tree
 from handbook.build import generate, load_checked
 from handbook.relations import Index
 

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 from conftest import write_tree
-
 from handbook.site import plan, sync
 
 

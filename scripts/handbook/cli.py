@@ -47,7 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug, not bad input: say so plainly
         if os.environ.get("HANDBOOK_DEBUG"):
             raise
-        print(f"内部错误：{type(error).__name__}: {error}\n这是生成器的缺陷，不是数据的问题；请设置 HANDBOOK_DEBUG=1 重新运行并把输出附在 issue 里。", file=sys.stderr)
+        print(
+            f"内部错误：{type(error).__name__}: {error}\n这是生成器的缺陷，不是数据的问题；请设置 HANDBOOK_DEBUG=1 重新运行并把输出附在 issue 里。",
+            file=sys.stderr,
+        )
         return 2
 
 

@@ -6,8 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from . import md
 from . import paths as P
-from .model import Question, Tip
-from .model import SourceRef
+from .model import Question, SourceRef, Tip
 from .pages import source_line, sources_section
 from .relations import Index
 

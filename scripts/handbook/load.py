@@ -84,9 +84,7 @@ def _rel(path: FsPath, root: FsPath) -> str:
         return path.as_posix()
 
 
-def _load_file(
-    path: FsPath, root: FsPath, model: type[BaseModel], problems: list[Problem]
-) -> list[tuple[BaseModel, Origin]]:
+def _load_file(path: FsPath, root: FsPath, model: type[BaseModel], problems: list[Problem]) -> list[tuple[BaseModel, Origin]]:
     rel = _rel(path, root)
     try:
         parsed = parse(path.read_text(encoding="utf-8"))
@@ -98,7 +96,9 @@ def _load_file(
         return []
     for dup_path, line, col in parsed.duplicates:
         entry = _entry_id(parsed.data, dup_path)
-        problems.append(Problem(rel, line, col, entry, field_path(dup_path[1:]), f"重复的键 '{dup_path[-1]}'：同一条目里每个字段只能出现一次，请删除或合并其中一个。"))
+        problems.append(
+            Problem(rel, line, col, entry, field_path(dup_path[1:]), f"重复的键 '{dup_path[-1]}'：同一条目里每个字段只能出现一次，请删除或合并其中一个。")
+        )
     data = parsed.data
     if data is None:
         return []
@@ -140,7 +140,4 @@ def _entry_id(data: Any, path: tuple[Any, ...]) -> str | None:
 
 
 def _syntax_message(detail: str) -> str:
-    return (
-        f"YAML 语法错误（{detail}）。常见原因：缩进不一致、冒号后缺空格、"
-        "引号或括号未闭合、文字里含 ': ' 却没加引号。"
-    )
+    return f"YAML 语法错误（{detail}）。常见原因：缩进不一致、冒号后缺空格、引号或括号未闭合、文字里含 ': ' 却没加引号。"

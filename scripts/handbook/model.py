@@ -123,9 +123,7 @@ class Case(Entry):
 
     id: Id = Field(description="案例 id，决定网址 cases/<id>/")
     title: Text = Field(description="案例标题")
-    kind: Literal["adapted", "illustration"] = Field(
-        description="adapted = 改写自出处中的案例；illustration = 本手册编写的示例，非真实候选人经历"
-    )
+    kind: Literal["adapted", "illustration"] = Field(description="adapted = 改写自出处中的案例；illustration = 本手册编写的示例，非真实候选人经历")
     background: Text = Field(description="背景")
     steps: list[Text] = Field(min_length=2, description="过程，按步骤")
     result: Text = Field(description="结果")

@@ -86,7 +86,7 @@ ACCOUNTING = ("questions", "tips", "omissions")
 
 def accounted(handbook: Handbook) -> set[tuple[str, str, int]]:
     """(source, section, number) of every unit a question, tip or omission covers."""
-    keys = set()
+    keys: set[tuple[str, str, int]] = set()
     for collection, _, _, ref in references(handbook):
         if collection in ACCOUNTING:
             keys.update((ref.source, ref.section or "", n) for n in ref.lines)

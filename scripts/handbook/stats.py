@@ -46,7 +46,7 @@ LABELS = {
 def format_stats(numbers: dict[str, object]) -> str:
     """Human-readable table, Chinese labels."""
     lines = [f"{LABELS[key]}：{'（未找到种子文件）' if numbers[key] is None else numbers[key]}" for key in LABELS]
-    missing = numbers.get("seed_lines_unaccounted") or []
-    if missing:
-        lines.append("未处理的种子条目：" + "，".join(map(str, missing)))
+    missing = numbers.get("seed_lines_unaccounted")
+    if isinstance(missing, list) and missing:
+        lines.append("未处理的种子条目：" + "，".join(str(m) for m in missing))
     return "\n".join(lines)
