@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import posixpath
+from collections.abc import Callable, Iterable, Iterator
 
 from . import md
 from . import paths as P
 from .model import Question, SourceRef, Tip
-from .pages import source_line, sources_section
+from .pages import HUB_BOOST, source_line, sources_section
 from .relations import Index
 
 SITE_NAME = "产品经理面试手册"
@@ -26,12 +27,15 @@ def _question_item(index: Index, q: Question, here: str, show_category: bool = F
     return f"- {md.link(q.title, here, P.question(q.id))}<br><small>{' · '.join(extra)}</small>"
 
 
-def _by_category(index: Index, questions: list[Question], here: str) -> Iterator[str]:
+ItemFormat = Callable[[Index, Question, str], str]
+
+
+def _by_category(index: Index, questions: list[Question], here: str, item: ItemFormat = _question_item) -> Iterator[str]:
     for cid, category in index.categories.items():
         group = [q for q in questions if q.category == cid]
         if group:
             yield md.heading(2, f"{category.name}（{len(group)}）", f"cat-{cid}")
-            yield from (_question_item(index, q, here) for q in group)
+            yield from (item(index, q, here) for q in group)
             yield ""
 
 
@@ -94,12 +98,26 @@ def _tag_with_count(index: Index, tid: str, here: str) -> str:
     return f"{md.link(index.tags[tid].name, here, P.tag(tid))}（{len(index.questions_by_tag.get(tid, []))}）"
 
 
+BROWSER_ID = "question-browser"
+"""The element the question browser script (docs/assets/question-browser.js) looks for."""
+
+
 def questions_index(index: Index) -> str:
     here = P.QUESTIONS
     meta = {"title": "题目总览", "description": "全部面试题，按分类列出，可按分类、公司、轮次、标签筛选。"}
     lines = [md.heading(1, "题目总览", "questions"), "", f"共 {len(index.questions)} 道题，按分类列出。", ""]
-    lines += _by_category(index, list(index.questions.values()), here)
+    # Filled by the script once it has loaded the export; empty and hidden without JavaScript.
+    export = posixpath.relpath(P.EXPORT, posixpath.dirname(here))
+    lines += [f'<div id="{BROWSER_ID}" data-export="{export}" hidden></div>', ""]
+    lines += _by_category(index, list(index.questions.values()), here, _browser_item)
     return md.page(meta, lines)
+
+
+def _browser_item(index: Index, q: Question, here: str) -> str:
+    """A question list item carrying its facets as data attributes (attr_list), for the browser script."""
+    facets = {"id": q.id, "category": q.category, "company": q.company, "round": q.round, "tags": " ".join(q.tags)}
+    attrs = " ".join(f'data-{key}="{value}"' for key, value in facets.items() if value)
+    return f"{_question_item(index, q, here)}\n  {{ {attrs} }}"
 
 
 def categories_index(index: Index) -> str:
@@ -166,7 +184,11 @@ def companies_index(index: Index) -> str:
 def company_page(index: Index, cid: str) -> str:
     company = index.companies[cid]
     here = P.company(cid)
-    meta = {"title": f"{company.name}面试", "description": md.describe(f"{company.name}产品经理面试：流程、时间线、面试官看重什么与真题。")}
+    meta = {
+        "title": f"{company.name}面试",
+        "description": md.describe(f"{company.name}产品经理面试：流程、时间线、面试官看重什么与真题。"),
+        "search": {"boost": HUB_BOOST},
+    }
     return md.page(meta, _company_body(index, cid, here))
 
 
@@ -229,7 +251,7 @@ def round_page(index: Index, rid: str) -> str:
     here = P.round_(rid)
     questions = index.questions_by_round.get(rid, [])
     tips = index.tips_by_round.get(rid, [])
-    meta = {"title": f"轮次：{r.name}", "description": md.describe(r.description)}
+    meta = {"title": f"轮次：{r.name}", "description": md.describe(r.description), "search": {"boost": HUB_BOOST}}
     lines = [md.heading(1, r.name, "round"), "", md.text(r.description), ""]
     lines += _tips_by_kind(index, tips, here, level=2)
     lines += [md.heading(2, f"明确属于这一轮的题目（{len(questions)}）", "questions")]

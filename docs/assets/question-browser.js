@@ -1,0 +1,216 @@
+/* Question browser on 题目总览 (questions/): filters the generated list in place.
+ *
+ * The page works without JavaScript as a plain list grouped by category. This
+ * script finds the empty #question-browser container, loads export/handbook.json
+ * (path relative to the page, so it works under a prefix such as /REPO/), draws
+ * the filter controls and hides the list items (li[data-id]) that do not match.
+ * The filter state lives in the URL query, so a link restores it. The text
+ * filter uses ?text= because Material opens its search dialog for ?q=.
+ */
+(function () {
+  "use strict";
+
+  var KINDS = [
+    { key: "category", list: "categories", label: "分类", all: "全部分类" },
+    { key: "company", list: "companies", label: "公司", all: "全部公司" },
+    { key: "round", list: "rounds", label: "轮次", all: "全部轮次" },
+    { key: "tag", list: "tags", label: "标签", all: "全部标签" },
+  ];
+  var TEXT = "text";
+
+  function normalise(value) {
+    return (value || "").normalize("NFKC").toLowerCase();
+  }
+
+  /** The facet values of one list item for a filter kind. */
+  function facets(item, key) {
+    var value = key === "tag" ? item.dataset.tags : item.dataset[key];
+    return value ? value.split(" ") : [];
+  }
+
+  /** Per question id: title, intent, tag names and tag synonyms, normalised. */
+  function haystacks(data) {
+    var tags = {};
+    data.tags.forEach(function (t) {
+      tags[t.id] = [t.name].concat(t.synonyms || []).join(" ");
+    });
+    var result = {};
+    data.questions.forEach(function (q) {
+      var words = [q.title, q.intent].concat(q.tags.map(function (t) { return tags[t] || ""; }));
+      result[q.id] = normalise(words.join(" "));
+    });
+    return result;
+  }
+
+  function element(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) { node.setAttribute(name, attrs[name]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function field(id, label, control, extraClass) {
+    var wrap = element("div", { class: "hb-qb__field" + (extraClass ? " " + extraClass : "") });
+    wrap.append(element("label", { for: id }, label), control);
+    return wrap;
+  }
+
+  /** A select for one kind, listing only values some question has, with counts. */
+  function select(kind, data, items) {
+    var counts = {};
+    items.forEach(function (item) {
+      facets(item, kind.key).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+    });
+    var entries = data[kind.list].filter(function (e) { return counts[e.id]; });
+    if (kind.key === "tag") {
+      entries = entries.slice().sort(function (a, b) { return counts[b.id] - counts[a.id]; });
+    }
+    var node = element("select", { id: "hb-qb-" + kind.key, name: kind.key });
+    node.append(element("option", { value: "" }, kind.all));
+    entries.forEach(function (e) {
+      node.append(element("option", { value: e.id }, e.name + "（" + counts[e.id] + "）"));
+    });
+    return node;
+  }
+
+  function build(root, data, items) {
+    var form = element("form", { class: "hb-qb__form", role: "search", "aria-label": "筛选题目" });
+    var text = element("input", { id: "hb-qb-text", name: TEXT, type: "search", autocomplete: "off", placeholder: "标题、考察点或标签" });
+    form.append(field("hb-qb-text", "关键词", text, "hb-qb__field--text"));
+    var selects = {};
+    KINDS.forEach(function (kind) {
+      selects[kind.key] = select(kind, data, items);
+      form.append(field("hb-qb-" + kind.key, kind.label, selects[kind.key]));
+    });
+    var clear = element("button", { type: "button", class: "hb-qb__clear" }, "清除筛选");
+    form.append(clear);
+    var count = element("p", { class: "hb-qb__count", role: "status", "aria-live": "polite" });
+    var empty = element("p", { class: "hb-qb__empty", hidden: "" }, "没有符合条件的题目。");
+    root.append(form, count, empty);
+    return { form: form, text: text, selects: selects, clear: clear, count: count, empty: empty };
+  }
+
+  /** Category sections: each list with its heading and table-of-contents entries (Material draws the TOC twice). */
+  function sections(items) {
+    var lists = [];
+    items.forEach(function (item) {
+      if (lists.indexOf(item.parentElement) < 0) lists.push(item.parentElement);
+    });
+    return lists.map(function (list) {
+      var heading = list.previousElementSibling;
+      heading = heading && /^H[1-6]$/.test(heading.tagName) ? heading : null;
+      var links = heading && heading.id ? document.querySelectorAll('.md-nav--secondary a[href="#' + CSS.escape(heading.id) + '"]') : [];
+      var toc = Array.prototype.map.call(links, function (a) { return a.closest("li"); });
+      return { nodes: [list, heading].concat(toc).filter(Boolean), list: list };
+    });
+  }
+
+  function start(root, data, items) {
+    var ui = build(root, data, items);
+    var text = haystacks(data);
+    var groups = sections(items);
+    var typing = false;
+
+    function state() {
+      var result = {};
+      KINDS.forEach(function (kind) { result[kind.key] = ui.selects[kind.key].value; });
+      result[TEXT] = ui.text.value.trim();
+      return result;
+    }
+
+    function matches(item, current, terms) {
+      var ok = KINDS.every(function (kind) {
+        return !current[kind.key] || facets(item, kind.key).indexOf(current[kind.key]) >= 0;
+      });
+      var hay = text[item.dataset.id] || normalise(item.textContent);
+      return ok && terms.every(function (t) { return hay.indexOf(t) >= 0; });
+    }
+
+    function apply() {
+      var current = state();
+      var terms = normalise(current[TEXT]).split(/\s+/).filter(Boolean);
+      var shown = 0;
+      items.forEach(function (item) {
+        item.hidden = !matches(item, current, terms);
+        if (!item.hidden) shown += 1;
+      });
+      groups.forEach(function (g) {
+        var hide = !g.list.querySelector("li[data-id]:not([hidden])");
+        g.nodes.forEach(function (node) { node.hidden = hide; });
+      });
+      ui.count.textContent = "显示 " + shown + " / " + items.length + " 道题";
+      ui.empty.hidden = shown > 0;
+      ui.clear.disabled = !Object.keys(current).some(function (k) { return current[k]; });
+    }
+
+    function readUrl() {
+      var params = new URLSearchParams(location.search);
+      KINDS.forEach(function (kind) {
+        var node = ui.selects[kind.key];
+        var wanted = params.get(kind.key) || "";
+        node.value = node.querySelector('option[value="' + CSS.escape(wanted) + '"]') ? wanted : "";
+      });
+      ui.text.value = params.get(TEXT) || "";
+    }
+
+    /** Put the state in the URL: a new history entry per step, one per typing burst. */
+    function writeUrl(push) {
+      var url = new URL(location.href);
+      var current = state();
+      Object.keys(current).forEach(function (k) {
+        if (current[k]) url.searchParams.set(k, current[k]);
+        else url.searchParams.delete(k);
+      });
+      if (url.href !== location.href) history[push ? "pushState" : "replaceState"](null, "", url.href);
+    }
+
+    KINDS.forEach(function (kind) {
+      ui.selects[kind.key].addEventListener("change", function () {
+        typing = false;
+        apply();
+        writeUrl(true);
+      });
+    });
+    ui.text.addEventListener("input", function () {
+      apply();
+      writeUrl(!typing);
+      typing = true;
+    });
+    ui.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    ui.clear.addEventListener("click", function () {
+      ui.form.reset();
+      typing = false;
+      apply();
+      writeUrl(true);
+      ui.text.focus();
+    });
+    window.addEventListener("popstate", function () {
+      typing = false;
+      readUrl();
+      apply();
+    });
+
+    readUrl();
+    apply();
+    root.hidden = false;
+  }
+
+  function init() {
+    var root = document.getElementById("question-browser");
+    if (!root) return;
+    var items = Array.prototype.slice.call(document.querySelectorAll("li[data-id]"));
+    fetch(new URL(root.dataset.export, location.href))
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (data) { start(root, data, items); })
+      .catch(function (error) {
+        // The plain list stays usable; only the filters are missing.
+        console.warn("题目筛选加载失败：", error);
+      });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
