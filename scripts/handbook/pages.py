@@ -9,6 +9,9 @@ from . import paths as P
 from .model import Case, Framework, Question, SourceRef, Tip
 from .relations import Index
 
+HUB_BOOST = 3
+"""Search boost for framework pages, which gather a topic; hubs.py uses the same value."""
+
 CASE_LABELS = {
     "illustration": "示例（本手册编写，非真实候选人经历）",
     "adapted": "案例（据出处改写）",
@@ -185,7 +188,7 @@ def source_line(index: Index, ref: SourceRef) -> str:
 
 def framework_page(index: Index, fw: Framework) -> str:
     here = P.framework(fw.id)
-    meta = {"title": f"答题框架：{fw.name}", "description": md.describe(fw.summary)}
+    meta = {"title": f"答题框架：{fw.name}", "description": md.describe(fw.summary), "search": {"boost": HUB_BOOST}}
     return md.page(meta, _framework_body(index, fw, here))
 
 

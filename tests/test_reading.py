@@ -1,0 +1,127 @@
+"""Reading the site as published: under a GitHub Pages project path, with no third-party requests."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Response, expect, sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from conftest import ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.real_data]
+
+PREFIX = "/pm-handbook/"
+PAGE_TYPES = [
+    "",
+    "questions/",
+    "questions/ant-010/",
+    "categories/payment-risk/",
+    "frameworks/payment-chain-risk/",
+    "cases/case-wsp-e02/",
+    "companies/ant-group/",
+    "rounds/hr/",
+    "tips/review/",
+    "tags/",
+    "tags/risk-control/",
+    "sources/",
+    "contributing/",
+    "reference/",
+    "404.html",
+]
+
+
+@pytest.fixture(scope="module")
+def prefixed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built for a project site at http://127.0.0.1<PREFIX>, like https://USER.github.io/REPO/."""
+    out = tmp_path_factory.mktemp("prefixed") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1{PREFIX}"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def base(prefixed_site: Path) -> Iterator[str]:
+    with serve(prefixed_site, PREFIX) as url:
+        yield url
+
+
+class Recorder:
+    """Every request a page makes, and every failed response."""
+
+    def __init__(self, page: Page):
+        self.requests: list[str] = []
+        self.failures: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("response", self._response)
+
+    def _response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.failures.append(f"{response.status} {response.url}")
+
+
+def test_every_page_type_loads_everything_from_its_own_origin(browser: Browser, base: str) -> None:
+    page = browser.new_page()
+    recorder = Recorder(page)
+    for path in PAGE_TYPES:
+        page.goto(base + path, wait_until="networkidle")
+        expect(page.locator("h1").first).to_be_visible()
+    outside = [url for url in recorder.requests if not url.startswith(base)]
+    assert outside == [], outside
+    assert recorder.failures == [], recorder.failures
+    assert len(recorder.requests) > len(PAGE_TYPES)
+    page.close()
+
+
+def test_links_and_search_work_under_a_path_prefix(browser: Browser, base: str) -> None:
+    page = browser.new_page()
+    recorder = Recorder(page)
+    page.goto(base)
+    page.get_by_role("link", name="支付与风控", exact=True).first.click()
+    expect(page).to_have_url(f"{base}categories/payment-risk/")
+    page.goto(f"{base}?q=微信支付")
+    first = page.locator(".md-search-result__list > li a").first
+    expect(first).to_be_visible()
+    first.click()
+    expect(page).to_have_url(re.compile(re.escape(f"{base}questions/ant-088/") + r"(\?h=.*)?$"))
+    expect(page.locator("h1")).to_contain_text("微信支付")
+    assert recorder.failures == [], recorder.failures
+    page.close()
+
+
+def test_chinese_404_page_leads_back(browser: Browser, base: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{base}404.html")
+    expect(page.locator("h1")).to_have_text("页面不存在（404）")
+    page.get_by_role("link", name="浏览全部题目").click()
+    expect(page).to_have_url(f"{base}questions/")
+    page.close()
+
+
+def test_search_index_is_compact_utf8(prefixed_site: Path) -> None:
+    raw = (prefixed_site / "search/search_index.json").read_text(encoding="utf-8")
+    docs = raw[raw.index('"docs"') :]
+    assert "\\u" not in docs, "CJK text should be stored as UTF-8, not as \\uXXXX escapes"
+    assert "商户" in raw

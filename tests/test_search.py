@@ -1,0 +1,64 @@
+"""Search as readers use it: a query set typed into the built site, recall@5 measured in Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+
+pytestmark = [pytest.mark.browser, pytest.mark.real_data]
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))
+RECALL_FLOOR = 0.95
+
+
+@pytest.fixture(scope="module")
+def page(built_site: Path) -> Iterator[tuple[Page, str]]:
+    with serve(built_site) as base, sync_playwright() as p:
+        browser: Browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        tab = browser.new_page()
+        tab.set_default_timeout(15_000)
+        yield tab, base
+        browser.close()
+
+
+def top5(tab: Page, base: str, query: str) -> list[str]:
+    """Result page paths, best first, for ``query`` typed into the search box."""
+    tab.goto(f"{base}?q={quote(query)}")
+    results = tab.locator(".md-search-result__list > li")
+    meta = tab.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text("正在初始化搜索引擎")
+    expect(meta).not_to_have_text("")
+    hrefs = [results.nth(i).locator("a").first.get_attribute("href") or "" for i in range(min(results.count(), 5))]
+    return [h.removeprefix(base).split("#")[0].split("?")[0] for h in hrefs]
+
+
+def test_query_set_is_large_enough() -> None:
+    assert len(QUERIES) >= 40
+
+
+def test_recall_at_5(page: tuple[Page, str]) -> None:
+    tab, base = page
+    misses = []
+    for item in QUERIES:
+        found = top5(tab, base, item["query"])
+        if not set(found) & set(item["expect"]):
+            misses.append(f"{item['query']} → {found}")
+    recall = 1 - len(misses) / len(QUERIES)
+    print(f"\nsearch recall@5 = {recall:.1%} over {len(QUERIES)} queries")
+    for miss in misses:
+        print(f"  miss: {miss}")
+    assert recall >= RECALL_FLOOR, "\n".join(misses)
+
+
+def test_result_text_has_no_zero_width_characters(page: tuple[Page, str]) -> None:
+    tab, base = page
+    top5(tab, base, "商户收款")
+    text = tab.locator(".md-search-result__list").inner_text()
+    assert "商户" in text and "\u200b" not in text
