@@ -62,3 +62,18 @@ def test_result_text_has_no_zero_width_characters(page: tuple[Page, str]) -> Non
     top5(tab, base, "商户收款")
     text = tab.locator(".md-search-result__list").inner_text()
     assert "商户" in text and "\u200b" not in text
+
+
+def test_search_results_at_phone_width(built_site: Path) -> None:
+    """Search on a phone: results visible, no horizontal overflow; a screenshot is kept as an artefact."""
+    artefacts = Path(__file__).resolve().parent.parent / "test-artifacts"
+    artefacts.mkdir(exist_ok=True)
+    with serve(built_site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        tab = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, device_scale_factor=2)
+        found = top5(tab, base, "AB实验")
+        tab.screenshot(path=str(artefacts / "search-phone.png"))
+        overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        browser.close()
+    assert "questions/ant-034/" in found
+    assert overflow <= 0
