@@ -19,13 +19,19 @@ RECALL_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")
-def page(built_site: Path) -> Iterator[tuple[Page, str]]:
+def site(built_site: Path) -> Iterator[tuple[Browser, str]]:
     with serve(built_site) as base, sync_playwright() as p:
-        browser: Browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        tab = browser.new_page()
-        tab.set_default_timeout(15_000)
-        yield tab, base
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser, base
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def page(site: tuple[Browser, str]) -> tuple[Page, str]:
+    browser, base = site
+    tab = browser.new_page()
+    tab.set_default_timeout(15_000)
+    return tab, base
 
 
 def top5(tab: Page, base: str, query: str) -> list[str]:
@@ -64,16 +70,16 @@ def test_result_text_has_no_zero_width_characters(page: tuple[Page, str]) -> Non
     assert "商户" in text and "\u200b" not in text
 
 
-def test_search_results_at_phone_width(built_site: Path) -> None:
+def test_search_results_at_phone_width(site: tuple[Browser, str]) -> None:
     """Search on a phone: results visible, no horizontal overflow; a screenshot is kept as an artefact."""
+    browser, base = site
     artefacts = Path(__file__).resolve().parent.parent / "test-artifacts"
     artefacts.mkdir(exist_ok=True)
-    with serve(built_site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        tab = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, device_scale_factor=2)
-        found = top5(tab, base, "AB实验")
-        tab.screenshot(path=str(artefacts / "search-phone.png"))
-        overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        browser.close()
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, device_scale_factor=2)
+    tab = context.new_page()
+    found = top5(tab, base, "AB实验")
+    tab.screenshot(path=str(artefacts / "search-phone.png"))
+    overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
     assert "questions/ant-034/" in found
     assert overflow <= 0
