@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check build test lint typecheck bench clean browser
+.PHONY: site serve check build test lint typecheck bench clean browser offline
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "需要 Python 3.11 或更新版本")'
@@ -37,6 +37,18 @@ site: build
 serve: site
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
 
+## offline: zip the site for reading from file:// (no server, no CDN) into dist/handbook-offline.zip
+NPM_STAMP := node_modules/.installed
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+offline: $(STAMP) $(NPM_STAMP)
+	$(BIN)/python scripts/offline.py
+
+## node_modules: npm packages pinned in package-lock.json (Lighthouse for the tests, iframe-worker for offline)
+node_modules: $(NPM_STAMP)
+
 ## check: validate data only
 check: $(STAMP)
 	$(BIN)/handbook check
@@ -46,7 +58,7 @@ browser:
 	@sh scripts/ensure-browser.sh
 
 ## test: every test, browser tests included
-test: $(DEV_STAMP) browser
+test: $(DEV_STAMP) browser node_modules
 	$(BIN)/python -m pytest
 
 lint: $(DEV_STAMP)

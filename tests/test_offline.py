@@ -1,0 +1,139 @@
+"""The offline zip (`make offline`): unzipped and opened from file:// in headless Chromium, it browses and
+searches with every request staying on file://, and nothing in it points at a public CDN."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS
+from conftest import ROOT
+from offline import EPOCH, FOLDER, make_offline
+
+pytestmark = [pytest.mark.browser, pytest.mark.real_data]
+
+# The Makefile's NPM_STAMP: `npm ci` has installed package-lock.json (the iframe-worker shim).
+NPM_STAMP = "node_modules/.installed"
+SHIM = "assets/javascripts/iframe-worker/shim.js"
+CDN = re.compile(r"https?://(?:[\w-]+\.)*(?:unpkg\.com|jsdelivr\.(?:net|com))[^\s\"'`)\\]*")
+# Material's bundle names two CDN scripts that it loads only when needed: a ResizeObserver polyfill for
+# browsers without ResizeObserver, and Mermaid for pages with diagrams (the handbook has none: checked below).
+DORMANT_IN_BUNDLE = {"https://unpkg.com/resize-observer-polyfill", "https://unpkg.com/mermaid@11/dist/mermaid.min.js"}
+
+
+@pytest.fixture(scope="module")
+def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The zip built by the code `make offline` runs, after the Makefile has installed the npm packages."""
+    npm = subprocess.run(["make", "--no-print-directory", NPM_STAMP], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert npm.returncode == 0, npm.stdout + npm.stderr
+    return make_offline(tmp_path_factory.mktemp("offline") / "handbook-offline.zip")
+
+
+@pytest.fixture(scope="module")
+def unpacked(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(target)
+    return target / FOLDER
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: run `make browser` (apt-get install chromium)"
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def text_files(archive: zipfile.ZipFile, *suffixes: str) -> dict[str, str]:
+    return {name: archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith(suffixes)}
+
+
+def test_offline_config_is_the_site_config_plus_offline() -> None:
+    with open(ROOT / "mkdocs.yml", "rb") as f:
+        site = yaml_load(f)
+    with open(ROOT / "mkdocs.offline.yml", "rb") as f:
+        offline = yaml_load(f)
+    # INHERIT replaces lists: mkdocs.offline.yml repeats mkdocs.yml's plugins and hooks, and must follow its changes.
+    assert offline["plugins"] == [*site["plugins"], "offline"], "mkdocs.offline.yml 的 plugins 应与 mkdocs.yml 相同，再加 offline"
+    assert offline["hooks"] == [*site["hooks"], "scripts/offline.py"], "mkdocs.offline.yml 的 hooks 应与 mkdocs.yml 相同，再加 scripts/offline.py"
+    assert offline["extra"]["polyfills"] == [SHIM]
+    own = {"plugins", "hooks", "extra"}
+    assert {k: v for k, v in offline.items() if k not in own} == {k: v for k, v in site.items() if k not in own}
+
+
+def test_zip_has_fixed_order_and_timestamps(offline_zip: Path) -> None:
+    with zipfile.ZipFile(offline_zip) as archive:
+        infos = archive.infolist()
+    names = [info.filename for info in infos]
+    assert names == sorted(names)
+    assert all(name.startswith(f"{FOLDER}/") for name in names)
+    assert {info.date_time for info in infos} == {EPOCH}
+    for path in ["index.html", "questions/ant-011.html", "search/search_index.js", SHIM, "assets/javascripts/iframe-worker/LICENSE"]:
+        assert f"{FOLDER}/{path}" in names, path
+
+
+def test_pages_load_the_local_shim_and_nothing_names_a_cdn(offline_zip: Path) -> None:
+    with zipfile.ZipFile(offline_zip) as archive:
+        html = text_files(archive, ".html")
+        scripts = text_files(archive, ".js")
+    assert f'<script src="{SHIM}"></script>' in html[f"{FOLDER}/index.html"]
+    assert f'<script src="../{SHIM}"></script>' in html[f"{FOLDER}/questions/ant-011.html"]
+    found = {name: set(CDN.findall(text)) for name, text in {**html, **scripts}.items() if CDN.search(text)}
+    bundle = [name for name in scripts if re.fullmatch(rf"{FOLDER}/assets/javascripts/bundle\.\w+\.min\.js", name)]
+    assert len(bundle) == 1
+    assert found == {bundle[0]: DORMANT_IN_BUNDLE}
+    assert not [name for name, text in html.items() if 'class="mermaid"' in text]
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type ``query`` into the search box and return the paths of the first results once the worker has answered."""
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially(query)
+    # Chinese text arrives without key events (as when an IME commits it); Material searches on keyup.
+    box.press("End")
+    results = page.locator(".md-search-result__list > li")
+    expect(results.first).to_be_visible()
+    hrefs = [results.nth(i).locator("a").first.get_attribute("href") or "" for i in range(min(results.count(), 5))]
+    return [urlsplit(href).path for href in hrefs]
+
+
+def test_browse_and_search_from_file_url(browser: Browser, unpacked: Path) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    page.goto((unpacked / "index.html").as_uri())
+    expect(page.locator("h1")).to_contain_text("产品经理面试手册")
+    page.get_by_role("link", name="支付与风控", exact=True).first.click()
+    expect(page.locator("h1")).to_contain_text("支付与风控")
+    page.get_by_role("link", name="如何规避", exact=False).first.click()
+    expect(page).to_have_url((unpacked / "questions/ant-010.html").as_uri())
+    expect(page.locator("#intent")).to_contain_text("考察点")
+
+    hrefs = search(page, "商户收款")
+    assert any(h.endswith("questions/ant-011.html") for h in hrefs), hrefs
+    page.locator(".md-search-result__list > li a[href*='questions/ant-011.html']").first.click()
+    # The result link asks the page to highlight the query: ?h=...
+    expect(page).to_have_url(re.compile(re.escape((unpacked / "questions/ant-011.html").as_uri()) + r"(\?h=.*)?$"))
+    expect(page.locator("h1")).to_contain_text("商户收款")
+    context.close()
+
+    assert requests and [url for url in requests if not url.startswith("file://")] == []
+    assert any(url.endswith(SHIM) for url in requests)
+    assert any(url.endswith("search/search_index.js") for url in requests)
+    assert errors == []
