@@ -61,11 +61,9 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> 
     )
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real handbook built once with mkdocs --strict into a temporary directory."""
-    out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/"}
+def build_site(out: Path, site_url: str) -> Path:
+    """Build the real handbook with mkdocs --strict into ``out`` for ``site_url``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     env.pop("HANDBOOK_SEEDS", None)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
@@ -77,3 +75,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real handbook built once with mkdocs --strict into a temporary directory."""
+    return build_site(tmp_path_factory.mktemp("site"), "http://127.0.0.1/")

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Response, expect, sync_playwright
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve
-from conftest import ROOT
+from conftest import build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
 
@@ -40,18 +37,7 @@ PAGE_TYPES = [
 @pytest.fixture(scope="module")
 def prefixed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built for a project site at http://127.0.0.1<PREFIX>, like https://USER.github.io/REPO/."""
-    out = tmp_path_factory.mktemp("prefixed") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1{PREFIX}"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return out
+    return build_site(tmp_path_factory.mktemp("prefixed") / "site", f"http://127.0.0.1{PREFIX}")
 
 
 @pytest.fixture(scope="module")
