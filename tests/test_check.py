@@ -14,11 +14,10 @@ QUESTION = """- id: q-9
   title: 新题
   category: {category}
   tags: [{tags}]
-  company: {company}
-  round: {round}
+  asked:
+    - {{source: {source}, company: {company}, round: {round}}}
   frameworks: [{framework}]
   cases: [{case}]
-  sources: [{{source: {source}}}]
   intent: 考察。
   outline: [a]
 """
@@ -41,7 +40,7 @@ def test_good_question_passes(mini: Path) -> None:
 
 def test_unknown_tag_lists_known_tags_and_suggests(mini: Path) -> None:
     assert problems_with(mini, tags="riks") == [
-        "data/questions/new.yaml:4:10: 条目 q-9 · 字段 tags[0]：未知标签 'riks'。是不是想写 'risk'？已有的标签：ab-test（A/B 实验）、metrics（数据指标）、risk（风控）。"
+        "data/questions/new.yaml:4:10: 条目 q-9 · 字段 tags[0]：未知标签 'riks'。是不是想写 'risk'？可以写 id 或名称，已有的标签：ab-test（A/B 实验）、metrics（数据指标）、risk（风控）。"
     ]
 
 
@@ -51,11 +50,23 @@ def test_unknown_tag_lists_known_tags_and_suggests(mini: Path) -> None:
         (
             "category",
             "dta",
-            "data/questions/new.yaml:3:3: 条目 q-9 · 字段 category：未知分类 'dta'。是不是想写 'data'？已有的分类：data（数据与实验）、payment（支付与风控）。",
+            "data/questions/new.yaml:3:3: 条目 q-9 · 字段 category：未知分类 'dta'。是不是想写 'data'？可以写 id 或名称，已有的分类：data（数据与实验）、payment（支付与风控）。",
         ),
-        ("company", "acm", "data/questions/new.yaml:5:3: 条目 q-9 · 字段 company：未知公司 'acm'。是不是想写 'acme'？已有的公司：acme（示例公司）。"),
-        ("round", "third", "data/questions/new.yaml:6:3: 条目 q-9 · 字段 round：未知轮次 'third'。已有的轮次：first（一面）、hr（HR面）。"),
-        ("framework", "ab", "data/questions/new.yaml:7:16: 条目 q-9 · 字段 frameworks[0]：未知框架 'ab'。已有的框架：ab-design（A/B 实验设计）。"),
+        (
+            "company",
+            "acm",
+            "data/questions/new.yaml:6:23: 条目 q-9 · 字段 asked[0].company：未知公司 'acm'。是不是想写 'acme'？可以写 id 或名称，已有的公司：acme（示例公司）。",
+        ),
+        (
+            "round",
+            "三面",
+            "data/questions/new.yaml:6:38: 条目 q-9 · 字段 asked[0].round：未知轮次 '三面'。可以写 id 或名称，已有的轮次：first（一面）、hr（HR面）。",
+        ),
+        (
+            "framework",
+            "ab",
+            "data/questions/new.yaml:7:16: 条目 q-9 · 字段 frameworks[0]：未知框架 'ab'。可以写 id 或名称，已有的框架：ab-design（A/B 实验设计）。",
+        ),
         (
             "case",
             "case-x",
@@ -64,7 +75,7 @@ def test_unknown_tag_lists_known_tags_and_suggests(mini: Path) -> None:
         (
             "source",
             "note",
-            "data/questions/new.yaml:9:14: 条目 q-9 · 字段 sources[0].source：未知出处 'note'。是不是想写 'notes'？已有的出处：article、notes。",
+            "data/questions/new.yaml:6:8: 条目 q-9 · 字段 asked[0].source：未知出处 'note'。是不是想写 'notes'？已有的出处：article、notes。",
         ),
     ],
 )
@@ -106,3 +117,77 @@ def test_seed_line_out_of_range(mini: Path, monkeypatch: pytest.MonkeyPatch, tmp
     messages = [p.message for p in info.value.problems]
     assert "出处 notes 的小节 题目 没有第 34 条（编号范围 1–2）。" in messages
     assert "出处 notes 没有小节 '经验'。可用小节：题目。" in messages
+
+
+def test_names_and_synonyms_resolve_to_ids(mini: Path) -> None:
+    values = {"category": "数据与实验", "tags": "AB测试, 风控", "company": "示例支付", "round": "HR面", "framework": "A/B 实验设计"}
+    write_tree(mini, {"data/questions/new.yaml": QUESTION.format(**{**GOOD, **values})})
+    handbook, _ = load_checked(mini)
+    [q] = [q for q in handbook.questions if q.id == "q-9"]
+    assert (q.category, q.tags, q.frameworks) == ("data", ["ab-test", "risk"], ["ab-design"])
+    assert (q.asked[0].company, q.asked[0].round) == ("acme", "hr")
+
+
+def test_a_name_and_its_id_count_as_a_duplicate(mini: Path) -> None:
+    assert problems_with(mini, tags="risk, 风控") == ["data/questions/new.yaml:4:16: 条目 q-9 · 字段 tags[1]：'risk' 重复出现，请删除重复项。"]
+
+
+def test_ambiguous_name_lists_the_candidates(mini: Path) -> None:
+    tags = (mini / "data/tags.yaml").read_text(encoding="utf-8").replace("description: 风险控制。", "description: 风险控制。\n  synonyms: [AB测试]")
+    write_tree(mini, {"data/tags.yaml": tags})
+    assert problems_with(mini, tags="AB测试") == [
+        "data/questions/new.yaml:4:10: 条目 q-9 · 字段 tags[0]：'AB测试' 可以指多个标签：ab-test（A/B 实验）、risk（风控）。请改写成其中一个的 id。"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("occurrence", "expected"),
+    [
+        (
+            "{source: notes, section: 题目}",
+            "条目 q-9 · 字段 asked[0]：写了小节 section: 题目 就要写该小节中的编号 line，如 line: 3；不知道编号就删掉 section。",
+        ),
+        ("{source: notes, date: 2025年5月}", "条目 q-9 · 字段 asked[0].date：日期格式不对：'2025年5月'。写成 2025、2025-05 或 2025-05-14。"),
+        (
+            "{source: notes, position: 全职}",
+            "条目 q-9 · 字段 asked[0].position：未知招聘类型 '全职'。可以写 id 或名称，已有的招聘类型：campus（校招）、intern（实习）、social（社招）。",
+        ),
+        ("{source: notes, line: 0}", "条目 q-9 · 字段 asked[0].line：应大于等于 1，实际是 0。"),
+    ],
+)
+def test_occurrence_traps_are_errors(mini: Path, occurrence: str, expected: str) -> None:
+    text = f"- id: q-9\n  title: 题\n  category: data\n  tags: [risk]\n  asked:\n    - {occurrence}\n  intent: 考察。\n  outline: [a]\n"
+    write_tree(mini, {"data/questions/new.yaml": text})
+    with pytest.raises(DataError) as info:
+        load_checked(mini)
+    assert [p.format().split(": ", 1)[1] for p in info.value.problems] == [expected]
+
+
+def test_identical_occurrences_are_reported(mini: Path) -> None:
+    text = "- id: q-9\n  title: 题\n  category: data\n  tags: [risk]\n  asked:\n    - {source: notes, line: 3}\n    - {source: notes, line: 3}\n  intent: 考察。\n  outline: [a]\n"
+    write_tree(mini, {"data/questions/new.yaml": text})
+    with pytest.raises(DataError) as info:
+        load_checked(mini)
+    [problem] = info.value.problems
+    assert (problem.line, problem.field) == (7, "asked[1]")
+    assert "与 asked[0] 完全相同" in problem.message
+
+
+def test_old_company_field_says_where_it_went(mini: Path) -> None:
+    text = "- id: q-9\n  title: 题\n  category: data\n  tags: [risk]\n  company: acme\n  intent: 考察。\n  outline: [a]\n"
+    write_tree(mini, {"data/questions/new.yaml": text})
+    with pytest.raises(DataError) as info:
+        load_checked(mini)
+    [problem] = info.value.problems
+    assert "公司和轮次写在 asked 的每一条里" in problem.message
+
+
+@pytest.mark.parametrize(("file", "text"), [("data/questions/new.yaml", None), ("data/companies.yaml", "unknown")])
+def test_reserved_ids_are_refused(mini: Path, file: str, text: str | None) -> None:
+    if text is None:
+        write_tree(mini, {file: QUESTION.format(**GOOD).replace("q-9", "index")})
+    else:
+        write_tree(mini, {file: (mini / file).read_text(encoding="utf-8") + "- {id: unknown, name: 某公司, description: x}\n"})
+    with pytest.raises(DataError) as info:
+        load_checked(mini)
+    assert any("是保留字" in p.message for p in info.value.problems)

@@ -9,6 +9,7 @@ import pytest
 
 from conftest import ROOT
 from handbook.build import generate, load_checked
+from handbook.relations import frequency
 from handbook.seeds import seeds_dir, units
 from handbook.stats import stats
 
@@ -48,13 +49,29 @@ def test_every_question_has_intent_and_outline_or_framework(loaded) -> None:  # 
     assert numbers["questions_with_outline_or_framework"] == numbers["questions"]
 
 
+def test_merged_questions_keep_every_line_as_an_occurrence(loaded) -> None:  # type: ignore[no-untyped-def]
+    """A question merged from several seed lines is asked once per line: frequency counts them."""
+    handbook, found = loaded
+    asked_lines = [(o.source, o.section, o.line) for q in handbook.questions for o in q.asked]
+    assert len(asked_lines) == len(set(asked_lines)), "a seed line is recorded as asked by two questions"
+    question_units = {(u.source, u.section, u.number) for u in found if u.section in ("面试题目", "E")}
+    tip_lines = {(r.source, r.section, n) for t in handbook.tips for r in t.sources for n in r.lines}
+    omitted = {(r.source, r.section, n) for o in handbook.omissions for r in o.sources for n in r.lines}
+    # Every numbered question line of the notes is either an occurrence, or commentary kept as a tip, or omitted.
+    assert question_units <= set(asked_lines) | tip_lines | omitted
+    by_id = {q.id: q for q in handbook.questions}
+    assert [o.line for o in by_id["ant-009"].asked if o.section == "面试题目"] == [9, 111, 122, 140]
+    assert frequency(by_id["ant-009"]) == 5
+    assert {o.round for o in by_id["ant-100"].asked} == {"hr"}
+
+
 def test_ant_questions_meet_the_content_bar(loaded) -> None:  # type: ignore[no-untyped-def]
     handbook, _ = loaded
     cases = {c.id: c for c in handbook.cases}
-    ant = [q for q in handbook.questions if any(r.source == "ant-notes" for r in q.sources)]
+    ant = [q for q in handbook.questions if any(o.source == "ant-notes" for o in q.asked)]
     assert len(ant) >= 80
     for q in ant:
-        assert q.company == "ant-group", q.id
+        assert all(o.company == "ant-group" for o in q.asked if o.source == "ant-notes"), q.id
         assert 1 <= len(q.tags) <= 4, q.id
         assert 3 <= len(q.outline) <= 6 or q.frameworks, q.id
     illustrated = [q for q in ant if any(cases[c].kind == "illustration" for c in q.cases)]
@@ -66,7 +83,7 @@ def test_each_article_question_has_framework_and_adapted_case(loaded) -> None:  
     cases = {c.id: c for c in handbook.cases}
     frameworks = {f.id: f for f in handbook.frameworks}
     for n in range(1, 11):
-        [q] = [q for q in handbook.questions if any(r.source == "woshipm-town" and n in r.lines for r in q.sources)]
+        [q] = [q for q in handbook.questions if any(o.source == "woshipm-town" and o.line == n for o in q.asked)]
         assert any(any(r.source == "woshipm-town" and n in r.lines for r in frameworks[f].sources) for f in q.frameworks), q.id
         assert any(cases[c].kind == "adapted" and any(n in r.lines for r in cases[c].sources) for c in q.cases), q.id
 
@@ -143,7 +160,7 @@ def test_every_page_that_draws_on_the_article_cites_it(loaded) -> None:  # type:
     drawn = frameworks | cases
     paths = ["frameworks/index.md", "cases/index.md"]
     paths += [f"frameworks/{i}.md" for i in sorted(frameworks)] + [f"cases/{i}.md" for i in sorted(cases)]
-    paths += [f"questions/{q.id}.md" for q in handbook.questions if any(r.source == "woshipm-town" for r in q.sources) or drawn & set(q.frameworks + q.cases)]
+    paths += [f"questions/{q.id}.md" for q in handbook.questions if any(o.source == "woshipm-town" for o in q.asked) or drawn & set(q.frameworks + q.cases)]
     pages = generate(ROOT)
     assert len(paths) > 20
     for path in paths:

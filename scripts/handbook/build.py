@@ -14,8 +14,7 @@ from .seeds import Unit, check_refs, load_units, seeds_dir
 
 def load_checked(root: Path) -> tuple[Handbook, list[Unit] | None]:
     """The validated handbook and the seed units (None without seed files)."""
-    handbook = load(root / "data", root)
-    check(handbook)
+    handbook = check(load(root / "data", root))
     units = load_units(handbook, seeds_dir(root))
     if units is not None:
         problems = check_refs(handbook, units)

@@ -1,4 +1,4 @@
-"""Cross-reference checks: every id a entry names must exist, ids must be unique."""
+"""Cross-reference checks: names resolve, every id an entry names exists, ids are unique."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .handbook import Handbook
-from .model import Case, Company, Framework, Omission, Question, SourceRef, Tip
+from .model import Case, Company, Framework, Occurrence, Omission, Question, SourceRef, Tip
 from .problems import DataError, Problem, field_path
+from .resolve import resolve
 
 KIND_NAMES = {
     "categories": "分类",
@@ -35,25 +36,40 @@ class Ref:
     value: str
 
 
-def check(handbook: Handbook) -> None:
-    """Raise DataError listing every duplicate id and dangling reference."""
-    problems = list(_duplicate_ids(handbook))
-    known = {kind: _ids(handbook, kind) for kind in KIND_NAMES}
+def check(handbook: Handbook) -> Handbook:
+    """The handbook with vocabulary names resolved to ids; raise DataError listing every
+    unresolvable name, duplicate id and dangling reference."""
+    handbook, problems = resolve(handbook)
+    problems += _duplicate_ids(handbook)
+    known = {kind: set(_ids(handbook, kind)) for kind in ID_TARGETS}
     for collection in ("companies", "frameworks", "cases", "questions", "tips", "omissions"):
         for index, entry in enumerate(getattr(handbook, collection)):
             for ref in _refs(entry):
                 if ref.value not in known[ref.target]:
-                    problems.append(_unknown(handbook, collection, index, entry, ref, known[ref.target]))
+                    problems.append(_unknown(handbook, collection, index, entry, ref, sorted(known[ref.target])))
             problems.extend(_entry_rules(handbook, collection, index, entry))
     if problems:
         raise DataError(problems)
+    return handbook
+
+
+ID_TARGETS = ("sources", "cases", "questions")
+"""Collections referenced by id only; vocabulary references are resolved (and reported) by resolve.py."""
 
 
 def _ids(handbook: Handbook, kind: str) -> list[str]:
     return [entry.id for entry in getattr(handbook, kind)]
 
 
+RESERVED_IDS = {"index": "会覆盖列表页 index", "unknown": "在题目筛选中表示“未知公司”"}
+"""Ids that would collide with generated pages or facet values."""
+
+
 def _duplicate_ids(handbook: Handbook) -> Iterator[Problem]:
+    for kind in KIND_NAMES:
+        for index, entry in enumerate(getattr(handbook, kind)):
+            if entry.id in RESERVED_IDS and (entry.id != "unknown" or kind == "companies"):
+                yield _problem(handbook, kind, index, entry.id, ("id",), f"id '{entry.id}' 是保留字（{RESERVED_IDS[entry.id]}），请换一个。")
     for kind in KIND_NAMES:
         first: dict[str, int] = {}
         for index, entry in enumerate(getattr(handbook, kind)):
@@ -68,21 +84,13 @@ def _duplicate_ids(handbook: Handbook) -> Iterator[Problem]:
 
 def _refs(entry: BaseModel) -> Iterator[Ref]:
     if isinstance(entry, Question):
-        yield Ref(("category",), "categories", entry.category)
-        yield from _list_refs("tags", "tags", entry.tags)
-        yield from _optional_ref("company", "companies", entry.company)
-        yield from _optional_ref("round", "rounds", entry.round)
-        yield from _list_refs("frameworks", "frameworks", entry.frameworks)
         yield from _list_refs("cases", "cases", entry.cases)
+        for i, occurrence in enumerate(entry.asked):
+            yield Ref(("asked", i, "source"), "sources", occurrence.source)
     if isinstance(entry, Tip):
-        yield Ref(("kind",), "tip_kinds", entry.kind)
-        yield from _optional_ref("company", "companies", entry.company)
-        yield from _list_refs("rounds", "rounds", entry.rounds)
         yield from _list_refs("questions", "questions", entry.questions)
-        yield from _list_refs("tags", "tags", entry.tags)
     if isinstance(entry, Company):
         for i, event in enumerate(entry.timeline):
-            yield from _optional_ref(("timeline", i, "round"), "rounds", event.round)
             yield from _source_refs(event.sources, ("timeline", i, "sources"))
     if isinstance(entry, (Question, Tip, Framework, Case, Omission)):
         yield from _source_refs(entry.sources, ("sources",))
@@ -91,11 +99,6 @@ def _refs(entry: BaseModel) -> Iterator[Ref]:
 def _list_refs(field: str, target: str, values: Iterable[str]) -> Iterator[Ref]:
     for i, value in enumerate(values):
         yield Ref((field, i), target, value)
-
-
-def _optional_ref(field: str | tuple[str | int, ...], target: str, value: str | None) -> Iterator[Ref]:
-    if value is not None:
-        yield Ref(field if isinstance(field, tuple) else (field,), target, value)
 
 
 def _source_refs(refs: Iterable[SourceRef], base: tuple[str | int, ...]) -> Iterator[Ref]:
@@ -130,6 +133,12 @@ def _entry_rules(handbook: Handbook, collection: str, index: int, entry: BaseMod
                     yield _problem(handbook, collection, index, entry_id, (field, i), f"'{value}' 重复出现，请删除重复项。")
         if not entry.outline and not entry.frameworks:
             yield _problem(handbook, collection, index, entry_id, ("outline",), "需要答题要点 outline（3–6 条）或至少一个答题框架 frameworks。")
+        seen: dict[Occurrence, int] = {}
+        for i, occurrence in enumerate(entry.asked):
+            if occurrence in seen:
+                message = f"与 asked[{seen[occurrence]}] 完全相同：同一次提问只记一条。若确实是另一次被问到，请写明不同的编号、公司、轮次或时间。"
+                yield _problem(handbook, collection, index, entry_id, ("asked", i), message)
+            seen.setdefault(occurrence, i)
     if isinstance(entry, Case) and entry.kind == "adapted" and not entry.sources:
         yield _problem(handbook, collection, index, entry_id, ("sources",), "改写自出处的案例（kind: adapted）必须注明 sources。")
 

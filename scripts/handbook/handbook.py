@@ -12,6 +12,7 @@ from .model import (
     Omission,
     Question,
     Round,
+    Settings,
     Source,
     Tag,
     Tip,
@@ -56,5 +57,6 @@ class Handbook:
     questions: tuple[Question, ...]
     tips: tuple[Tip, ...]
     omissions: tuple[Omission, ...]
+    settings: Settings = field(default_factory=Settings)
     origins: dict[tuple[str, int], Origin] = field(default_factory=dict, compare=False)
     """(collection, index in that collection) → origin, for error messages."""

@@ -17,13 +17,14 @@ from .model import (
     Omission,
     Question,
     Round,
+    Settings,
     Source,
     Tag,
     Tip,
     TipKind,
 )
 from .problems import DataError, Problem, field_path
-from .yamlpos import YamlSyntaxError, parse
+from .yamlpos import Path, YamlSyntaxError, parse
 
 COLLECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
     "categories": ("categories.yaml", Category),
@@ -42,6 +43,9 @@ COLLECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
 
 REQUIRED_FILES = ("categories.yaml", "tags.yaml", "rounds.yaml", "tip_kinds.yaml", "sources.yaml")
 
+SETTINGS_FILE = "settings.yaml"
+"""Optional mapping of site-wide settings (model Settings); defaults apply without it."""
+
 
 def load(data_dir: FsPath, root: FsPath) -> Handbook:
     """Load and validate the schema of every file. Raises DataError with all problems."""
@@ -56,9 +60,31 @@ def load(data_dir: FsPath, root: FsPath) -> Handbook:
             for item, origin in _load_file(path, root, model, problems):
                 origins[(name, len(entries[name]))] = origin
                 entries[name].append(item)
+    settings = _load_settings(data_dir / SETTINGS_FILE, root, problems)
     if problems:
         raise DataError(problems)
-    return Handbook(**{name: tuple(items) for name, items in entries.items()}, origins=origins)  # type: ignore[arg-type]
+    return Handbook(**{name: tuple(items) for name, items in entries.items()}, settings=settings, origins=origins)  # type: ignore[arg-type]
+
+
+def _load_settings(path: FsPath, root: FsPath, problems: list[Problem]) -> Settings:
+    if not path.is_file():
+        return Settings()
+    rel = _rel(path, root)
+    try:
+        parsed = parse(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        problems.append(Problem(rel, None, None, None, None, "文件不是 UTF-8 编码，请另存为 UTF-8。"))
+        return Settings()
+    except YamlSyntaxError as error:
+        problems.append(Problem(rel, error.line, error.column, None, None, _syntax_message(error.message)))
+        return Settings()
+    if parsed.data is None:
+        return Settings()
+    if not isinstance(parsed.data, dict):
+        problems.append(Problem(rel, 1, 1, None, None, "设置文件应是“字段: 值”的映射，如 hot_threshold: 3。"))
+        return Settings()
+    item = _validate(parsed.data, Settings, Origin(rel, 0, parsed.lines), problems)
+    return item if isinstance(item, Settings) else Settings()
 
 
 def _files(data_dir: FsPath, location: str, problems: list[Problem], root: FsPath) -> list[FsPath]:
@@ -105,10 +131,13 @@ def _load_file(path: FsPath, root: FsPath, model: type[BaseModel], problems: lis
     if not isinstance(data, list):
         problems.append(Problem(rel, 1, 1, None, None, "文件顶层应是列表：每个条目以 '- ' 开头。"))
         return []
+    by_entry: dict[int, dict[Path, tuple[int, int]]] = {}
+    for path_in_file, pos in parsed.lines.items():
+        if path_in_file and isinstance(path_in_file[0], int):
+            by_entry.setdefault(path_in_file[0], {})[path_in_file[1:]] = pos
     result = []
     for index, raw in enumerate(data):
-        lines = {p[1:]: pos for p, pos in parsed.lines.items() if p[:1] == (index,)}
-        origin = Origin(rel, index, lines)
+        origin = Origin(rel, index, by_entry.get(index, {}))
         item = _validate(raw, model, origin, problems)
         if item is not None:
             result.append((item, origin))

@@ -6,7 +6,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model import ID_PATTERN
+from .model import DATE_PATTERN, ID_MAX, ID_PATTERN
+
+MOVED_FIELDS = {
+    ("Question", "company"): "题目的公司和轮次写在 asked 的每一条里：asked: [{source: 出处id, line: 编号, company: 公司, round: 轮次}]。",
+    ("Question", "round"): "题目的公司和轮次写在 asked 的每一条里：asked: [{source: 出处id, line: 编号, company: 公司, round: 轮次}]。",
+    ("Occurrence", "lines"): "asked 的每一条只记一个编号，用 line: 3；同一题被问到多次就写多条。",
+}
+"""Fields that moved: the unknown-field message says where they went."""
 
 _SIMPLE = {
     "string_type": "应为文字",
@@ -28,9 +35,23 @@ def pydantic_message(err: Any, model: type[BaseModel]) -> str:
     if kind == "missing":
         return f"缺少必填字段 '{loc[-1]}'。"
     if kind == "extra_forbidden":
+        target = _model_at(model, loc[:-1])
+        moved = MOVED_FIELDS.get((target.__name__ if target else "", str(loc[-1])))
+        if moved:
+            return f"未知字段 '{loc[-1]}'：{moved}"
         return f"未知字段 '{loc[-1]}'。{_known_fields(model, loc)}"
+    if kind == "string_pattern_mismatch" and err["ctx"]["pattern"] == DATE_PATTERN:
+        return f"日期格式不对：{err['input']!r}。写成 2025、2025-05 或 2025-05-14。"
     if kind == "string_pattern_mismatch":
         return f"id 格式不对：{err['input']!r}。只能用小写英文字母、数字和连字符，如 ant-034（规则 {ID_PATTERN}）。"
+    if kind == "string_too_long" and loc and loc[-1] == "id":
+        return f"id 太长（{len(err['input'])} 个字符，最多 {ID_MAX} 个）：id 会成为文件名和网址，请缩短。"
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ").rstrip("。") + "。"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"应大于等于 {err['ctx'].get('ge', err['ctx'].get('gt'))}，实际是 {_describe(err['input'])}。"
+    if kind == "less_than_equal":
+        return f"应小于等于 {err['ctx']['le']}，实际是 {_describe(err['input'])}。"
     if kind == "too_short":
         return f"至少需要 {err['ctx']['min_length']} 项。"
     if kind == "too_long":

@@ -9,13 +9,26 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 """Ids are lowercase ASCII words joined by hyphens, e.g. ``ant-034``."""
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+ID_MAX = 80
+"""Longest id: ids become file names, and readers type them into URLs."""
+
+DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+"""Occurrence dates: a year, a year-month or a full date (2025, 2025-05, 2025-05-14)."""
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_MAX)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Ref = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""A reference to a vocabulary entry (tag, category, company, round, tip kind, framework):
+its id, its Chinese name or a listed synonym. resolve.py turns it into the id."""
+Date = Annotated[str, StringConstraints(strip_whitespace=True, pattern=DATE_PATTERN)]
+
+POSITIONS = {"campus": "校招", "intern": "实习", "social": "社招"}
+"""Kinds of position an occurrence can record, id → Chinese name."""
 
 
 class Entry(BaseModel):
@@ -31,6 +44,7 @@ class Category(Entry):
     name: Text = Field(description="分类名称（中文）")
     description: Text = Field(description="一两句话说明这一类题考什么")
     order: int = Field(description="在首页和导航中的排序，数字小的在前")
+    keywords: list[Text] = Field(default=[], description="导入原始面经时用来推荐这一分类的关键词（handbook import 使用）")
 
 
 class Tag(Entry):
@@ -39,7 +53,8 @@ class Tag(Entry):
     id: Id = Field(description="标签 id，决定网址 tags/<id>/")
     name: Text = Field(description="标签显示名，如 A/B 实验")
     description: Text = Field(description="标签含义，一句话")
-    synonyms: list[Text] = Field(default=[], description="同义词，搜索时也能找到，如 AB测试")
+    synonyms: list[Text] = Field(default=[], description="同义词，搜索时也能找到，如 AB测试；写题目时也可以用同义词代替 id")
+    keywords: list[Text] = Field(default=[], description="导入原始面经时用来推荐这一标签的其他关键词（不显示给读者）")
 
 
 class Company(Entry):
@@ -57,7 +72,7 @@ class TimelineEvent(Entry):
 
     date: Text = Field(description="日期，如 2025-03-30 或 3月30日")
     event: Text = Field(description="发生了什么，如 一面")
-    round: Id | None = Field(default=None, description="对应的面试轮次 id（可选）")
+    round: Ref | None = Field(default=None, description="对应的面试轮次：id 或中文名，如 first 或 一面（可选）")
     sources: list[SourceRef] = Field(default=[], description="出处")
 
 
@@ -89,14 +104,39 @@ class Source(Entry):
     date: Text = Field(description="发布或记录日期，YYYY-MM-DD")
     licence: Text = Field(description="版权与使用说明，如 禁止转载：仅保留事实并改写")
     seed: Text | None = Field(default=None, description="对应 shared/seeds/ 中的种子文件名（如有）")
+    raw: Text | None = Field(default=None, description="保存在 data/raw/ 下的原始笔记文件名（handbook import 导入时填写）")
 
 
 class SourceRef(Entry):
     """A pointer into a source: its id, the section and the numbered lines."""
 
     source: Id = Field(description="出处 id（见 sources.yaml）")
-    section: Text | None = Field(default=None, description="原文中的小节，如 面试题目、面试经验、E")
-    lines: list[int] = Field(default=[], description="该小节中的编号（行号），合并的重复题保留全部编号")
+    section: Text | None = Field(default=None, description="原文中的小节，如 面试题目、面试经验、E；写了小节就必须写 lines")
+    lines: list[Annotated[int, Field(ge=1)]] = Field(default=[], description="该小节中的编号（没有小节时是原始笔记的行号）")
+
+    @model_validator(mode="after")
+    def _section_needs_lines(self) -> SourceRef:
+        if self.section is not None and not self.lines:
+            raise ValueError(f"写了小节 section: {self.section} 就要写该小节中的编号 lines，如 lines: [3]；引用整篇出处时删掉 section")
+        return self
+
+
+class Occurrence(Entry):
+    """One time a question was reported asked: where it is written down, and where and when it was asked."""
+
+    source: Id = Field(description="记下这次提问的出处 id（见 sources.yaml）")
+    section: Text | None = Field(default=None, description="出处中的小节，如 面试题目、E；写了小节就必须写 line")
+    line: Annotated[int, Field(ge=1)] | None = Field(default=None, description="小节中的编号；没有小节时是原始笔记的行号（可选）")
+    company: Ref | None = Field(default=None, description="公司：id 或名称、别名，如 ant-group 或 支付宝（不知道就不写，显示为未知公司）")
+    round: Ref | None = Field(default=None, description="面试轮次：id 或名称，如 first 或 一面（可选）")
+    date: Date | None = Field(default=None, description="被问到的时间：2025、2025-05 或 2025-05-14（可选）")
+    position: Ref | None = Field(default=None, description="招聘类型：campus（校招）、intern（实习）、social（社招），也可以直接写中文（可选）")
+
+    @model_validator(mode="after")
+    def _section_needs_line(self) -> Occurrence:
+        if self.section is not None and self.line is None:
+            raise ValueError(f"写了小节 section: {self.section} 就要写该小节中的编号 line，如 line: 3；不知道编号就删掉 section")
+        return self
 
 
 class Step(Entry):
@@ -135,15 +175,16 @@ class Question(Entry):
 
     id: Id = Field(description="题目 id，如 ant-034；决定网址 questions/<id>/，发布后不要改")
     title: Text = Field(description="规范化后的题目文字")
-    category: Id = Field(description="分类 id（见 categories.yaml）")
-    tags: list[Id] = Field(min_length=1, max_length=6, description="标签 id，1–6 个（见 tags.yaml）")
-    company: Id | None = Field(default=None, description="公司 id（见 companies.yaml）")
-    round: Id | None = Field(default=None, description="面试轮次 id（见 rounds.yaml），面经写明时填写")
-    sources: list[SourceRef] = Field(default=[], description="出处与原文编号")
+    category: Ref = Field(description="分类：id 或中文名（见 categories.yaml）")
+    tags: list[Ref] = Field(min_length=1, max_length=6, description="标签：id、中文名或同义词，1–6 个（见 tags.yaml）")
+    asked: list[Occurrence] = Field(
+        default=[], description="被问到的记录：每次被问到写一条（出处、编号、公司、轮次、时间、招聘类型）；同一道题在别处又被问到时加一条，不要新建题目"
+    )
+    sources: list[SourceRef] = Field(default=[], description="题目内容参考的其他出处（不是“被问到”的记录），如面经中的点评")
     background: list[Text] = Field(default=[], description="问题背景（可选）")
     intent: Text = Field(description="考察点：面试官想考什么，1–3 句")
-    frameworks: list[Id] = Field(default=[], description="适用的答题框架 id")
-    outline: list[Text] = Field(default=[], description="答题要点，3–6 条")
+    frameworks: list[Ref] = Field(default=[], description="适用的答题框架：id 或框架名称")
+    outline: list[Text] = Field(default=[], max_length=8, description="答题要点，3–6 条（最多 8 条）")
     cases: list[Id] = Field(default=[], description="示例案例 id")
     pitfalls: list[Text] = Field(default=[], description="常见失误")
 
@@ -153,11 +194,11 @@ class Tip(Entry):
 
     id: Id = Field(description="面经 id，如 tip-ant-x15")
     text: Text = Field(description="面经内容（整理后的文字）")
-    kind: Id = Field(description="类型 id（见 tip_kinds.yaml）")
-    company: Id | None = Field(default=None, description="公司 id")
-    rounds: list[Id] = Field(default=[], description="相关面试轮次 id")
+    kind: Ref = Field(description="类型：id 或中文名（见 tip_kinds.yaml）")
+    company: Ref | None = Field(default=None, description="公司：id、名称或别名")
+    rounds: list[Ref] = Field(default=[], description="相关面试轮次：id 或名称")
     questions: list[Id] = Field(default=[], description="相关题目 id")
-    tags: list[Id] = Field(default=[], description="相关标签 id")
+    tags: list[Ref] = Field(default=[], description="相关标签：id、名称或同义词")
     sources: list[SourceRef] = Field(default=[], description="出处与原文编号")
 
 
@@ -166,6 +207,13 @@ class Omission(Entry):
 
     sources: list[SourceRef] = Field(min_length=1, description="被略去的原文编号")
     reason: Text = Field(description="略去的理由")
+
+
+class Settings(Entry):
+    """Site-wide settings kept with the data (data/settings.yaml, a mapping, optional)."""
+
+    hot_threshold: int = Field(default=3, ge=2, description="被问到多少次（不同的记录）算高频题，显示“高频”标记")
+    hot_top: int = Field(default=10, ge=1, le=50, description="首页列出的高频题数量")
 
 
 Company.model_rebuild()

@@ -74,6 +74,10 @@ def references(handbook: Handbook) -> Iterator[tuple[str, int, tuple[str | int, 
         for index, entry in enumerate(getattr(handbook, collection)):
             for i, ref in enumerate(entry.sources):
                 yield collection, index, ("sources", i), ref
+    for index, question in enumerate(handbook.questions):
+        for i, occurrence in enumerate(question.asked):
+            if occurrence.line is not None:
+                yield "questions", index, ("asked", i), SourceRef(source=occurrence.source, section=occurrence.section, lines=[occurrence.line])
     for index, company in enumerate(handbook.companies):
         for t, event in enumerate(company.timeline):
             for i, ref in enumerate(event.sources):
@@ -119,8 +123,9 @@ def check_refs(handbook: Handbook, all_units: list[Unit]) -> list[Problem]:
             continue
         for j, number in enumerate(ref.lines):
             if number not in known[ref.section]:
-                line, col = origin.position(path + ("lines", j)) or (None, None)
+                number_path = path + ("line",) if path[0] == "asked" else path + ("lines", j)
+                line, col = origin.position(number_path) or (None, None)
                 top = max(known[ref.section])
                 message = f"出处 {ref.source} 的小节 {ref.section} 没有第 {number} 条（编号范围 1–{top}）。"
-                problems.append(Problem(origin.file, line, col, entry, field_path(path + ("lines", j)), message))
+                problems.append(Problem(origin.file, line, col, entry, field_path(number_path), message))
     return problems
