@@ -26,8 +26,8 @@ def test_generated_list_items_carry_their_facets_escaped(mini: Path) -> None:
     write_tree(mini, {"data/questions/extra.yaml": hostile})
     page = generate(mini)["questions/index.md"]
     assert '<div id="question-browser" data-export="../export/handbook.json" hidden></div>' in page
-    assert '  { data-id="q-001" data-category="data" data-company="acme" data-round="first" data-tags="ab-test metrics" }' in page
-    assert '  { data-id="q-002" data-category="data" data-tags="metrics" }' in page
+    assert '  { data-id="q-001" data-category="data" data-company="acme unknown" data-round="first hr" data-tags="ab-test metrics" data-asked="3" }' in page
+    assert '  { data-id="q-002" data-category="data" data-tags="metrics" data-asked="0" }' in page
     assert "[如何规避用户伪造交易材料 &lt;风险&gt;？](q-003.md)" in page
     assert r'\{ data-category="evil" \} 和 &lt;b&gt;标签&lt;/b&gt;' in page
 
@@ -135,7 +135,7 @@ def test_category_and_tag_filters_combine(page: Page, base_url: str, export: dic
     expect(toc).to_have_count(2)
     assert toc.evaluate_all("links => links.every(a => a.closest('li').hidden)")
     control(page, "公司").select_option("ant-group")
-    expect_shown(page, [q for q in both if next(x for x in export["questions"] if x["id"] == q)["company"] == "ant-group"], total)
+    expect_shown(page, [q for q in both if "ant-group" in next(x for x in export["questions"] if x["id"] == q)["companies"]], total)
     page.get_by_role("button", name="清除筛选").click()
     expect_shown(page, [q["id"] for q in export["questions"]], total)
     assert query_of(page) == {}
@@ -247,3 +247,28 @@ def test_controls_fit_a_phone_screen(browser: Browser, base_url: str) -> None:
     tab.screenshot(path=str(artefacts / "question-browser-phone.png"))
     context.close()
     assert overflow <= 0
+
+
+@pytest.mark.browser
+@pytest.mark.real_data
+def test_sort_by_frequency_and_filter_by_round_through_occurrences(page: Page, base_url: str, export: dict[str, Any]) -> None:
+    total = len(export["questions"])
+    page.goto(f"{base_url}questions/?sort=asked")
+    expect(control(page, "排序")).to_have_value("asked")
+    order = page.locator(ITEMS).evaluate_all("items => items.filter(i => i.offsetParent !== null).map(i => i.dataset.id)")
+    frequencies = {q["id"]: q["frequency"] for q in export["questions"]}
+    assert len(order) == total
+    assert [frequencies[i] for i in order] == sorted(frequencies.values(), reverse=True)
+    assert frequencies[order[0]] >= 3, "the most asked question comes first"
+    expect(page.locator("h2#cat-data")).to_be_hidden()
+    control(page, "轮次").select_option("hr")
+    in_hr = [q["id"] for q in export["questions"] if "hr" in q["rounds"]]
+    assert in_hr
+    expect_shown(page, in_hr, total)
+    control(page, "排序").select_option("")
+    expect(page.locator(f"h2#cat-{next(q for q in export['questions'] if q['id'] == in_hr[0])['category']}")).to_be_visible()
+    expect_shown(page, in_hr, total)
+    assert query_of(page) == {"round": ["hr"]}
+    control(page, "公司").select_option("unknown")
+    unknown = [q["id"] for q in export["questions"] if "hr" in q["rounds"] and any("company" not in o for o in q["asked"])]
+    expect_shown(page, unknown, total)

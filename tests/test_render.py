@@ -45,7 +45,7 @@ def test_every_heading_has_an_ascii_id(mini: Path) -> None:
             continue
         for line in text.splitlines():
             if line.startswith("#"):
-                assert re.search(r"\{ #[a-z0-9-]+ \}$", line), f"{path}: {line}"
+                assert re.search(r"\{ #[a-z0-9-]+( data-search-exclude)? \}$", line), f"{path}: {line}"
 
 
 def test_cross_references_link_both_ways(mini: Path) -> None:
@@ -70,6 +70,7 @@ def test_related_questions_ranked_by_shared_tags(mini: Path) -> None:
     handbook, _ = load_checked(mini)
     index = Index(handbook)
     related = index.related(index.questions["q-001"])
+    # q-004 shares two tags; q-002 and q-003 share one equally rare tag each, and q-002 is in the same category.
     assert [r.question.id for r in related] == ["q-004", "q-002", "q-003"]
     assert [t.id for t in related[0].shared] == ["ab-test", "metrics"]
 
@@ -98,10 +99,12 @@ def test_illustrations_are_labelled(mini: Path) -> None:
 
 def test_export_has_every_question_with_resolved_urls(mini: Path) -> None:
     data = json.loads(generate(mini)["export/handbook.json"])
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert [q["id"] for q in data["questions"]] == ["q-001", "q-002", "q-003"]
     first = data["questions"][0]
     assert first["url"] == "questions/q-001/"
+    assert (first["frequency"], first["companies"], first["rounds"]) == (3, ["acme"], ["first", "hr"])
+    assert first["asked"][0] == {"source": "notes", "section": "题目", "line": 34, "company": "acme", "round": "first", "date": "2025-03", "position": "campus"}
     assert first["cases"][0]["kind"] == "illustration"
     assert {t["id"]: t["synonyms"] for t in data["tags"]}["ab-test"] == ["AB实验", "AB测试"]
 
@@ -110,3 +113,53 @@ def test_export_has_every_question_with_resolved_urls(mini: Path) -> None:
 def test_hub_pages_have_titles_and_descriptions(mini: Path, page: str) -> None:
     text = generate(mini)[page]
     assert re.search(r"^title: .+$", text, re.M) and re.search(r"^description: .+$", text, re.M)
+
+
+def test_related_questions_weight_rare_tags(mini: Path) -> None:
+    """One shared rare tag outranks one shared common tag."""
+    extra = "".join(f"- id: q-1{i:02d}\n  title: 实验题 {i}\n  category: data\n  tags: [ab-test]\n  intent: x\n  outline: [a]\n" for i in range(5))
+    write_tree(mini, {"data/questions/extra.yaml": extra})
+    handbook, _ = load_checked(mini)
+    index = Index(handbook)
+    assert [r.question.id for r in index.related(index.questions["q-001"], limit=1)] == ["q-002"]
+
+
+def test_question_page_lists_every_occurrence_and_frequency(mini: Path) -> None:
+    page = generate(mini)["questions/q-001.md"]
+    assert "[被问过 3 次](#asked)" in page
+    assert "**高频**" in page
+    assert "公司：[示例公司](../companies/acme.md)" in page
+    assert "轮次：[一面](../rounds/first.md)、[HR面](../rounds/hr.md)" in page
+    assert "## 被问过 3 次 { #asked data-search-exclude }" in page
+    assert (
+        "- [示例公司](../companies/acme.md) · [一面](../rounds/first.md) · 2025-03 · 校招（出处：[《示例面试笔记》](../sources/notes.md) 题目 第 34 条）"
+        in page
+    )
+    assert "- 未知公司（出处：[《示例文章》](../sources/article.md) 问题 E1）" in page
+    assert "**高频**" not in generate(mini)["questions/q-003.md"]
+
+
+def test_hubs_list_questions_through_occurrences(mini: Path) -> None:
+    pages = generate(mini)
+    assert "(../questions/q-001.md)" in pages["rounds/hr.md"]
+    assert "(../questions/q-003.md)" not in pages["rounds/hr.md"]
+    assert "(../questions/q-001.md)" in pages["companies/acme.md"] and "(../questions/q-003.md)" in pages["companies/acme.md"]
+    source = pages["sources/notes.md"]
+    assert source.index("第 34 条") < source.index("第 40 条")
+    assert "记录的提问（4 次，2 道题）" in source
+    home = pages["index.md"]
+    assert "## 高频题 { #hot }" in home and "1. [AB 实验如何设计？](questions/q-001.md)（3 次）" in home
+    assert 'data-company="acme unknown"' in pages["questions/index.md"] and 'data-asked="3"' in pages["questions/index.md"]
+
+
+def test_hot_threshold_comes_from_data(mini: Path) -> None:
+    write_tree(mini, {"data/settings.yaml": "hot_threshold: 2\nhot_top: 5\n"})
+    home = generate(mini)["index.md"]
+    assert "2. [如何规避用户伪造交易材料 &lt;风险&gt;？](questions/q-003.md)（2 次）" in home
+
+
+def test_question_page_summarises_frameworks_instead_of_copying_them(mini: Path) -> None:
+    page = generate(mini)["questions/q-001.md"]
+    assert "- **[A/B 实验设计](../frameworks/ab-design.md)**：从假设到放量的实验步骤。<br>步骤：提出假设 → 分流与样本" in page
+    assert "写清改动与预期" not in page
+    assert page.index("{ #outline }") < page.index("{ #examples }") < page.index("{ #frameworks }")

@@ -17,6 +17,9 @@
     { key: "tag", list: "tags", label: "标签", all: "全部标签" },
   ];
   var TEXT = "text";
+  var SORT = "sort";
+  /** Occurrences without a company carry this facet value (hubs.UNKNOWN_COMPANY_ID). */
+  var UNKNOWN_COMPANY = { id: "unknown", name: "未知公司" };
 
   function normalise(value) {
     return (value || "").normalize("NFKC").toLowerCase();
@@ -61,7 +64,8 @@
     items.forEach(function (item) {
       facets(item, kind.key).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
     });
-    var entries = data[kind.list].filter(function (e) { return counts[e.id]; });
+    var all = kind.key === "company" ? data[kind.list].concat([UNKNOWN_COMPANY]) : data[kind.list];
+    var entries = all.filter(function (e) { return counts[e.id]; });
     if (kind.key === "tag") {
       entries = entries.slice().sort(function (a, b) { return counts[b.id] - counts[a.id]; });
     }
@@ -82,12 +86,16 @@
       selects[kind.key] = select(kind, data, items);
       form.append(field("hb-qb-" + kind.key, kind.label, selects[kind.key]));
     });
+    var sort = element("select", { id: "hb-qb-sort", name: SORT });
+    sort.append(element("option", { value: "" }, "按分类"), element("option", { value: "asked" }, "按被问次数（高频在前）"));
+    form.append(field("hb-qb-sort", "排序", sort));
     var clear = element("button", { type: "button", class: "hb-qb__clear" }, "清除筛选");
     form.append(clear);
     var count = element("p", { class: "hb-qb__count", role: "status", "aria-live": "polite" });
     var empty = element("p", { class: "hb-qb__empty", hidden: "" }, "没有符合条件的题目。");
-    root.append(form, count, empty);
-    return { form: form, text: text, selects: selects, clear: clear, count: count, empty: empty };
+    var ranked = element("ol", { class: "hb-qb__ranked", hidden: "" });
+    root.append(form, count, empty, ranked);
+    return { form: form, text: text, selects: selects, sort: sort, clear: clear, count: count, empty: empty, ranked: ranked };
   }
 
   /** Category sections: each list with its heading and table-of-contents entries (Material draws the TOC twice). */
@@ -111,10 +119,24 @@
     var groups = sections(items);
     var typing = false;
 
+    // Where each item lives in the grouped list, so sorting by frequency can move it and put it back.
+    var homes = items.map(function (item) { return { item: item, parent: item.parentElement }; });
+    var byFrequency = items.slice().sort(function (a, b) {
+      return (Number(b.dataset.asked) || 0) - (Number(a.dataset.asked) || 0) || items.indexOf(a) - items.indexOf(b);
+    });
+
+    function arrange(ranked) {
+      if (ranked === !ui.ranked.hidden) return;
+      if (ranked) byFrequency.forEach(function (item) { ui.ranked.append(item); });
+      else homes.forEach(function (home) { home.parent.append(home.item); });
+      ui.ranked.hidden = !ranked;
+    }
+
     function state() {
       var result = {};
       KINDS.forEach(function (kind) { result[kind.key] = ui.selects[kind.key].value; });
       result[TEXT] = ui.text.value.trim();
+      result[SORT] = ui.sort.value;
       return result;
     }
 
@@ -130,17 +152,18 @@
       var current = state();
       var terms = normalise(current[TEXT]).split(/\s+/).filter(Boolean);
       var shown = 0;
+      arrange(current[SORT] === "asked");
       items.forEach(function (item) {
         item.hidden = !matches(item, current, terms);
         if (!item.hidden) shown += 1;
       });
       groups.forEach(function (g) {
-        var hide = !g.list.querySelector("li[data-id]:not([hidden])");
+        var hide = !ui.ranked.hidden || !g.list.querySelector("li[data-id]:not([hidden])");
         g.nodes.forEach(function (node) { node.hidden = hide; });
       });
       ui.count.textContent = "显示 " + shown + " / " + items.length + " 道题";
       ui.empty.hidden = shown > 0;
-      ui.clear.disabled = !Object.keys(current).some(function (k) { return current[k]; });
+      ui.clear.disabled = !Object.keys(current).some(function (k) { return k !== SORT && current[k]; });
     }
 
     function readUrl() {
@@ -151,6 +174,7 @@
         node.value = node.querySelector('option[value="' + CSS.escape(wanted) + '"]') ? wanted : "";
       });
       ui.text.value = params.get(TEXT) || "";
+      ui.sort.value = params.get(SORT) === "asked" ? "asked" : "";
     }
 
     /** Put the state in the URL: a new history entry per step, one per typing burst. */
@@ -164,8 +188,8 @@
       if (url.href !== location.href) history[push ? "pushState" : "replaceState"](null, "", url.href);
     }
 
-    KINDS.forEach(function (kind) {
-      ui.selects[kind.key].addEventListener("change", function () {
+    KINDS.map(function (kind) { return ui.selects[kind.key]; }).concat([ui.sort]).forEach(function (node) {
+      node.addEventListener("change", function () {
         typing = false;
         apply();
         writeUrl(true);
@@ -178,7 +202,9 @@
     });
     ui.form.addEventListener("submit", function (event) { event.preventDefault(); });
     ui.clear.addEventListener("click", function () {
+      var sort = ui.sort.value;
       ui.form.reset();
+      ui.sort.value = sort;
       typing = false;
       apply();
       writeUrl(true);

@@ -10,10 +10,11 @@ import json
 from typing import Any
 
 from . import paths as P
-from .model import Question
-from .relations import Index
+from .model import Occurrence, Question
+from .relations import Index, frequency, occurrence_key
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: a question's single company/round became ``asked`` occurrences, with ``frequency``."""
 
 
 def url_of(path: str) -> str:
@@ -55,8 +56,10 @@ def _question(index: Index, q: Question) -> dict[str, Any]:
         "url": url_of(P.question(q.id)),
         "category": q.category,
         "tags": q.tags,
-        "company": q.company,
-        "round": q.round,
+        "asked": [_occurrence(o) for o in sorted(set(q.asked), key=occurrence_key)],
+        "frequency": frequency(q),
+        "companies": list(dict.fromkeys(o.company for o in q.asked if o.company)),
+        "rounds": [rid for rid in index.rounds if any(o.round == rid for o in q.asked)],
         "intent": q.intent,
         "background": q.background,
         "outline": q.outline,
@@ -68,3 +71,8 @@ def _question(index: Index, q: Question) -> dict[str, Any]:
         ],
         "sources": [{"source": r.source, "section": r.section, "lines": r.lines} for r in q.sources],
     }
+
+
+def _occurrence(o: Occurrence) -> dict[str, Any]:
+    fields = {"source": o.source, "section": o.section, "line": o.line, "company": o.company, "round": o.round, "date": o.date, "position": o.position}
+    return {key: value for key, value in fields.items() if value is not None}

@@ -5,11 +5,11 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Iterable, Iterator
 
-from . import md
+from . import export, md
 from . import paths as P
 from .model import Question, SourceRef, Tip
-from .pages import HUB_BOOST, source_line, sources_section
-from .relations import Index
+from .pages import HUB_BOOST, UNKNOWN_COMPANY, occurrence_line, source_line, sources_section
+from .relations import Index, frequency
 
 SITE_NAME = "产品经理面试手册"
 
@@ -18,10 +18,15 @@ def _question_item(index: Index, q: Question, here: str, show_category: bool = F
     extra = []
     if show_category:
         extra.append(md.text(index.categories[q.category].name))
-    if q.company:
-        extra.append(md.text(index.companies[q.company].name))
-    if q.round:
-        extra.append(md.text(index.rounds[q.round].name))
+    count = frequency(q)
+    if count:
+        extra.append(("高频 · " if index.is_hot(q) else "") + f"被问过 {count} 次")
+    companies = "、".join(md.text(index.companies[c].name) for c in dict.fromkeys(o.company for o in q.asked if o.company))
+    if companies:
+        extra.append(companies)
+    rounds = "、".join(md.text(r.name) for rid, r in index.rounds.items() if any(o.round == rid for o in q.asked))
+    if rounds:
+        extra.append(rounds)
     tags = "、".join(md.text(index.tags[t].name) for t in q.tags)
     extra.append(f"标签：{tags}")
     return f"- {md.link(q.title, here, P.question(q.id))}<br><small>{' · '.join(extra)}</small>"
@@ -67,6 +72,7 @@ def _home_body(index: Index, here: str) -> Iterator[str]:
     yield f"4. **看面经**：{md.link('面经', here, P.TIPS)}讲流程、时间线和面试官看重什么。"
     yield "5. **搜索**：按 `/` 或点右上角放大镜，中文、英文缩写（如 ROI、AB实验）都能搜。"
     yield ""
+    yield from _hot_section(index, here)
     yield md.heading(2, "按分类", "categories")
     yield '<div class="grid cards" markdown>'
     yield ""
@@ -89,6 +95,19 @@ def _home_body(index: Index, here: str) -> Iterator[str]:
     yield f"（{md.link('全部标签', here, P.TAGS)}）"
 
 
+def _hot_section(index: Index, here: str) -> Iterator[str]:
+    hot = index.hot[: index.handbook.settings.hot_top]
+    if not hot:
+        return
+    threshold = index.handbook.settings.hot_threshold
+    yield md.heading(2, "高频题", "hot")
+    yield f'被问过 {threshold} 次及以上的题目，按被问次数排列（共 {len(index.hot)} 道，<a href="{_url(here, P.QUESTIONS)}?sort=asked">在题目总览中按次数排序</a>）：'
+    yield ""
+    for i, q in enumerate(hot, 1):
+        yield f"{i}. {md.link(q.title, here, P.question(q.id))}（{frequency(q)} 次）"
+    yield ""
+
+
 def _popular_tags(index: Index, limit: int) -> list[str]:
     counts = [(-len(index.questions_by_tag.get(tid, [])), tid) for tid in index.tags]
     return [tid for count, tid in sorted(counts)[:limit] if count < 0]
@@ -97,6 +116,9 @@ def _popular_tags(index: Index, limit: int) -> list[str]:
 def _tag_with_count(index: Index, tid: str, here: str) -> str:
     return f"{md.link(index.tags[tid].name, here, P.tag(tid))}（{len(index.questions_by_tag.get(tid, []))}）"
 
+
+UNKNOWN_COMPANY_ID = "unknown"
+"""Facet value of occurrences without a company, in the question browser (never a real company id: check.py reserves it)."""
 
 BROWSER_ID = "question-browser"
 """The element the question browser script (docs/assets/question-browser.js) looks for."""
@@ -115,7 +137,9 @@ def questions_index(index: Index) -> str:
 
 def _browser_item(index: Index, q: Question, here: str) -> str:
     """A question list item carrying its facets as data attributes (attr_list), for the browser script."""
-    facets = {"id": q.id, "category": q.category, "company": q.company, "round": q.round, "tags": " ".join(q.tags)}
+    companies = " ".join(dict.fromkeys(o.company or UNKNOWN_COMPANY_ID for o in q.asked))
+    rounds = " ".join(dict.fromkeys(o.round for o in q.asked if o.round))
+    facets = {"id": q.id, "category": q.category, "company": companies, "round": rounds, "tags": " ".join(q.tags), "asked": str(frequency(q))}
     attrs = " ".join(f'data-{key}="{value}"' for key, value in facets.items() if value)
     return f"{_question_item(index, q, here)}\n  {{ {attrs} }}"
 
@@ -178,6 +202,9 @@ def companies_index(index: Index) -> str:
     for cid, company in index.companies.items():
         count = len(index.questions_by_company.get(cid, []))
         lines.append(f"- {md.link(company.name, here, P.company(cid))}（{count} 题）：{md.text(company.description)}")
+    unknown = len(index.unknown_company_questions)
+    if unknown:
+        lines += ["", f"另有 {unknown} 道题的部分提问记录没有写明公司（{UNKNOWN_COMPANY}），可在{md.link('题目总览', here, P.QUESTIONS)}中筛选。"]
     return md.page(meta, lines)
 
 
@@ -351,11 +378,9 @@ def _sources_body(index: Index, here: str) -> Iterator[str]:
     yield ""
     for sid, src in index.sources.items():
         yield md.heading(2, src.title, f"src-{sid}")
-        yield f"- 作者：{md.text(src.author)}"
-        yield f"- 日期：{md.text(src.date)}"
-        if src.url:
-            yield f"- 原文：<{src.url}>"
-        yield f"- 使用说明：{md.text(src.licence)}"
+        yield from _source_facts(index, sid)
+        count = len(index.questions_by_source.get(sid, []))
+        yield f"- 记录的提问：{md.link(f'{count} 道题', here, P.source(sid))}"
         yield ""
     omissions = index.handbook.omissions
     yield md.heading(2, f"未收录的内容（{sum(len(r.lines) for o in omissions for r in o.sources)} 条）", "omitted")
@@ -364,3 +389,43 @@ def _sources_body(index: Index, here: str) -> Iterator[str]:
     for omission in omissions:
         where = "；".join(source_line(index, ref) for ref in omission.sources)
         yield f"- {where}：{md.text(omission.reason)}"
+
+
+def _source_facts(index: Index, sid: str) -> Iterator[str]:
+    src = index.sources[sid]
+    yield f"- 作者：{md.text(src.author)}"
+    yield f"- 日期：{md.text(src.date)}"
+    if src.url:
+        yield f"- 原文：<{src.url}>"
+    yield f"- 使用说明：{md.text(src.licence)}"
+
+
+def source_page(index: Index, sid: str) -> str:
+    """One source: its citation and every question it reports asked, in the source's order."""
+    src = index.sources[sid]
+    here = P.source(sid)
+    meta = {"title": f"出处：{src.title}", "description": md.describe(f"{src.title}（{src.author}，{src.date}）中记录的面试题。")}
+    return md.page(meta, _source_body(index, sid, here))
+
+
+def _source_body(index: Index, sid: str, here: str) -> Iterator[str]:
+    src = index.sources[sid]
+    yield md.heading(1, src.title, "source")
+    yield ""
+    yield from _source_facts(index, sid)
+    yield ""
+    asked = [(o, q) for q in index.questions_by_source.get(sid, []) for o in q.asked if o.source == sid]
+    asked.sort(key=lambda pair: (pair[0].section or "", pair[0].line or 0, pair[1].id))
+    yield md.heading(2, f"记录的提问（{len(asked)} 次，{len({q.id for _, q in asked})} 道题）", "asked")
+    for occurrence, q in asked:
+        yield f"- {md.link(q.title, here, P.question(q.id))}<br><small>{occurrence_line(index, occurrence, here)}</small>"
+    if not asked:
+        yield "这个出处没有记录提问（只被框架、案例或面经引用）。"
+    yield ""
+
+
+def _url(here: str, target: str) -> str:
+    """The directory-style URL of ``target`` relative to page ``here`` (for raw HTML links)."""
+    base = posixpath.dirname(export.url_of(here).rstrip("/")) if export.url_of(here) else ""
+    rel = posixpath.relpath(export.url_of(target) or ".", base or ".")
+    return rel if rel.endswith("/") else rel + "/"

@@ -48,6 +48,9 @@ def describe(value: str, limit: int = 120) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def heading(level: int, title: str, anchor: str) -> str:
-    """A heading with an explicit ASCII id, so URLs never depend on Chinese slugs."""
-    return f"{'#' * level} {text(title)} {{ #{anchor} }}\n"
+def heading(level: int, title: str, anchor: str, exclude: bool = False) -> str:
+    """A heading with an explicit ASCII id, so URLs never depend on Chinese slugs.
+
+    ``exclude`` keeps the section (heading and content up to the next heading) out of the search index."""
+    pragma = " data-search-exclude" if exclude else ""
+    return f"{'#' * level} {text(title)} {{ #{anchor}{pragma} }}\n"

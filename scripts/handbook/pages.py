@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from . import md
 from . import paths as P
-from .model import Case, Framework, Question, SourceRef, Tip
-from .relations import Index
+from .model import POSITIONS, Case, Framework, Occurrence, Question, SourceRef, Tip
+from .relations import Index, frequency, occurrence_key
 
 HUB_BOOST = 3
 """Search boost for framework pages, which gather a topic; hubs.py uses the same value."""
@@ -41,42 +41,99 @@ def _question_body(index: Index, q: Question, here: str) -> Iterator[str]:
     yield md.heading(2, "考察点", "intent")
     yield md.text(q.intent)
     yield ""
-    yield from _frameworks_section(index, q, here)
     if q.outline:
         yield md.heading(2, "答题要点", "outline")
         yield from (f"{i}. {md.text(point)}" for i, point in enumerate(q.outline, 1))
         yield ""
     yield from _cases_section(index, q, here)
+    yield from _frameworks_section(index, q, here)
     if q.pitfalls:
         yield md.heading(2, "常见失误", "pitfalls")
         yield from (f"- {md.text(p)}" for p in q.pitfalls)
         yield ""
     yield from _tips_section(index, index.tips_by_question.get(q.id, []), here)
     yield from _related_section(index, q, here)
-    yield md.heading(2, "标签", "tags")
-    yield "、".join(_tag_link(index, t, here) for t in q.tags)
+    yield from _asked_section(index, q, here)
+    yield md.heading(2, "标签", "tags", exclude=True)
+    yield "、".join(md.link(index.tags[t].name, here, P.tag(t)) for t in q.tags)
     yield ""
     yield from sources_section(index, question_refs(index, q), here)
 
 
 def question_refs(index: Index, q: Question) -> list[SourceRef]:
-    """The question's own sources, then those of the frameworks and cases it shows."""
-    refs = list(q.sources)
+    """Where the question was asked, its other sources, then those of the frameworks and cases it shows."""
+    refs = [occurrence_ref(o) for o in sorted(q.asked, key=lambda o: (o.source, o.section or "", o.line or 0))]
+    refs += list(q.sources)
     refs += [r for fid in q.frameworks for r in index.frameworks[fid].sources]
     refs += [r for cid in q.cases for r in index.cases[cid].sources]
-    unique: dict[tuple[str, str | None, tuple[int, ...]], SourceRef] = {}
+    return merge_refs(refs)
+
+
+def occurrence_ref(occurrence: Occurrence) -> SourceRef:
+    """An occurrence as a source reference (for attribution)."""
+    lines = [occurrence.line] if occurrence.line is not None else []
+    return SourceRef(source=occurrence.source, section=occurrence.section if lines else None, lines=lines)
+
+
+def merge_refs(refs: list[SourceRef]) -> list[SourceRef]:
+    """One reference per (source, section), with their numbers merged in order of first use."""
+    merged: dict[tuple[str, str | None], list[int]] = {}
     for ref in refs:
-        unique.setdefault((ref.source, ref.section, tuple(ref.lines)), ref)
-    return list(unique.values())
+        numbers = merged.setdefault((ref.source, ref.section), [])
+        numbers.extend(n for n in ref.lines if n not in numbers)
+    return [SourceRef(source=source, section=section if numbers else None, lines=numbers) for (source, section), numbers in merged.items()]
 
 
 def _badges(index: Index, q: Question, here: str) -> Iterator[str]:
     yield "分类：" + md.link(index.categories[q.category].name, here, P.category(q.category))
-    if q.company:
-        yield "公司：" + md.link(index.companies[q.company].name, here, P.company(q.company))
-    if q.round:
-        yield "轮次：" + md.link(index.rounds[q.round].name, here, P.round_(q.round))
-    yield f"编号：`{q.id}`"
+    count = frequency(q)
+    if count:
+        hot = "**高频** · " if index.is_hot(q) else ""
+        yield f"{hot}[被问过 {count} 次](#asked)"
+    companies = dict.fromkeys(o.company for o in q.asked if o.company)
+    if companies:
+        yield "公司：" + "、".join(md.link(index.companies[c].name, here, P.company(c)) for c in companies)
+    rounds = [rid for rid in index.rounds if any(o.round == rid for o in q.asked)]
+    if rounds:
+        yield "轮次：" + "、".join(md.link(index.rounds[r].name, here, P.round_(r)) for r in rounds)
+
+
+def _asked_section(index: Index, q: Question, here: str) -> Iterator[str]:
+    if not q.asked:
+        return
+    yield md.heading(2, f"被问过 {frequency(q)} 次", "asked", exclude=True)
+    for occurrence in sorted(set(q.asked), key=occurrence_key):
+        yield f"- {occurrence_line(index, occurrence, here)}"
+    yield ""
+
+
+def occurrence_line(index: Index, o: Occurrence, here: str) -> str:
+    """Where and when one occurrence was asked: company · round · date · position · source."""
+    parts = [md.link(index.companies[o.company].name, here, P.company(o.company)) if o.company else UNKNOWN_COMPANY]
+    if o.round:
+        parts.append(md.link(index.rounds[o.round].name, here, P.round_(o.round)))
+    if o.date:
+        parts.append(md.text(o.date))
+    if o.position:
+        parts.append(POSITIONS[o.position])
+    src = index.sources[o.source]
+    where = md.link(f"《{src.title}》", here, P.source(o.source))
+    if o.line is not None:
+        where += f" {locator(o.section, [o.line])}"
+    return " · ".join(parts) + f"（出处：{where}）"
+
+
+UNKNOWN_COMPANY = "未知公司"
+
+
+def locator(section: str | None, lines: list[int]) -> str:
+    """``面试题目 第 3、5 条``, ``问题 E1``, or ``第 12 行`` for a raw file without sections."""
+    numbers = "、".join(str(n) for n in lines)
+    if section == "E":
+        return "问题 " + "、".join(f"E{n}" for n in lines)
+    if section:
+        return f"{md.text(section)} 第 {numbers} 条"
+    return f"第 {numbers} 行"
 
 
 def _tag_link(index: Index, tag_id: str, here: str) -> str:
@@ -88,16 +145,15 @@ def _tag_link(index: Index, tag_id: str, here: str) -> str:
 
 
 def _frameworks_section(index: Index, q: Question, here: str) -> Iterator[str]:
+    """Each framework's name, summary and step titles, with a link to its page (not the whole text)."""
     if not q.frameworks:
         return
     yield md.heading(2, "答题框架", "frameworks")
     for fid in q.frameworks:
         fw = index.frameworks[fid]
-        yield md.heading(3, fw.name, f"fw-{fid}")
-        yield f"{md.text(fw.summary)} {md.link('查看框架详解', here, P.framework(fid))}"
-        yield ""
-        yield from steps_list(fw)
-        yield ""
+        steps = " → ".join(md.text(step.title) for step in fw.steps)
+        yield f"- **{md.link(fw.name, here, P.framework(fid))}**：{md.text(fw.summary)}<br>步骤：{steps}"
+    yield ""
 
 
 def steps_list(fw: Framework) -> Iterator[str]:
@@ -152,7 +208,7 @@ def _related_section(index: Index, q: Question, here: str) -> Iterator[str]:
     related = index.related(q)
     if not related:
         return
-    yield md.heading(2, "相关题目", "related")
+    yield md.heading(2, "相关题目", "related", exclude=True)
     for rel in related:
         shared = "、".join(md.text(t.name) for t in rel.shared)
         yield f"- {md.link(rel.question.title, here, P.question(rel.question.id))}（共同标签：{shared}）"
@@ -163,7 +219,7 @@ def sources_section(index: Index, refs: list[SourceRef], here: str) -> Iterator[
     """Attribution: title, author, date, URL, licence, and the numbered lines used."""
     if not refs:
         return
-    yield md.heading(2, "出处", "sources")
+    yield md.heading(2, "出处", "sources", exclude=True)
     for ref in refs:
         yield f"- {source_line(index, ref)}"
     licences = sorted({index.sources[r.source].licence for r in refs if index.sources[r.source].url})
@@ -178,11 +234,7 @@ def source_line(index: Index, ref: SourceRef) -> str:
     parts = [f"{md.text(src.author)}《{md.text(src.title)}》", md.text(src.date)]
     if src.url:
         parts.append(f"<{src.url}>")
-    where = ""
-    if ref.section == "E":
-        where = "问题 " + "、".join(f"E{n}" for n in ref.lines)
-    elif ref.section:
-        where = f"{md.text(ref.section)} 第 " + "、".join(str(n) for n in ref.lines) + " 条"
+    where = locator(ref.section, ref.lines) if ref.lines else ""
     return "，".join(parts) + (f"；{where}" if where else "")
 
 

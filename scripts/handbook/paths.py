@@ -51,3 +51,7 @@ def tip_kind(kid: str) -> str:
 
 def tag(tid: str) -> str:
     return f"tags/{tid}.md"
+
+
+def source(sid: str) -> str:
+    return f"sources/{sid}.md"

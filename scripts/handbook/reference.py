@@ -8,10 +8,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import md
-from .load import COLLECTIONS
-from .model import SourceRef, Step, TimelineEvent
+from .load import COLLECTIONS, SETTINGS_FILE
+from .model import DATE_PATTERN, Occurrence, Settings, SourceRef, Step, TimelineEvent
 
-NESTED: tuple[type[BaseModel], ...] = (SourceRef, Step, TimelineEvent)
+NESTED: tuple[type[BaseModel], ...] = (Occurrence, SourceRef, Step, TimelineEvent)
 """Models that appear only inside other entries."""
 
 TITLES = {
@@ -46,10 +46,18 @@ def _body() -> Iterator[str]:
         yield md.heading(2, f"{TITLES[name]}（{where}）", f"model-{name.replace('_', '-')}")
         yield ""
         yield from _table(model)
+    yield md.heading(2, f"站点设置（data/{SETTINGS_FILE}，可选）", "model-settings")
+    yield ""
+    yield "一个“字段: 值”的映射（不是列表）；文件不存在时使用默认值。"
+    yield ""
+    yield from _table(Settings)
     for model in NESTED:
         yield md.heading(2, f"嵌套结构 {model.__name__}", f"model-{model.__name__.lower()}")
         yield ""
         yield from _table(model)
+    yield md.heading(2, "用名称代替 id", "names")
+    yield ""
+    yield "分类、标签、公司、轮次、面经类型、答题框架和招聘类型，既可以写 id，也可以写中文名称或列出的同义词、别名（如 `tags: [AB测试]` 即 `ab-test`，`company: 支付宝` 即 `ant-group`）。一个写法能指多个条目时，校验会列出候选，请改写成 id。"
 
 
 def _table(model: type[BaseModel]) -> Iterator[str]:
@@ -72,6 +80,8 @@ def _type(annotation: Any) -> str:
     if args and type(None) in args:
         return _type(next(a for a in args if a is not type(None)))
     metadata = getattr(annotation, "__metadata__", ())
+    if any(getattr(m, "pattern", None) == DATE_PATTERN for m in metadata):
+        return "日期"
     if any(getattr(m, "pattern", None) for m in metadata):
         return "id"
     return {"str": "文字", "int": "整数", "Annotated": "文字"}.get(text, text)

@@ -5,12 +5,13 @@ All sort orders of the site are named here, so output is deterministic.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
 from .handbook import Handbook
-from .model import Case, Category, Company, Framework, Question, Round, Source, Tag, Tip, TipKind
+from .model import Case, Category, Company, Framework, Occurrence, Question, Round, Source, Tag, Tip, TipKind
 
 
 def question_key(question: Question) -> tuple[str, ...]:
@@ -64,13 +65,44 @@ class Index:
     def questions_by_tag(self) -> dict[str, list[Question]]:
         return self._group("tags")
 
+    def _group_asked(self, key: str) -> dict[str, list[Question]]:
+        """Questions grouped by a field of their occurrences, each question once per group."""
+        groups: dict[str, list[Question]] = defaultdict(list)
+        for question in self.questions.values():
+            for value in dict.fromkeys(getattr(o, key) for o in question.asked):
+                if value is not None:
+                    groups[value].append(question)
+        return groups
+
     @cached_property
     def questions_by_company(self) -> dict[str, list[Question]]:
-        return self._group("company")
+        """Questions asked at each company (through their occurrences)."""
+        return self._group_asked("company")
 
     @cached_property
     def questions_by_round(self) -> dict[str, list[Question]]:
-        return self._group("round")
+        """Questions asked in each round (through their occurrences)."""
+        return self._group_asked("round")
+
+    @cached_property
+    def questions_by_source(self) -> dict[str, list[Question]]:
+        """Questions each source reports asked."""
+        return self._group_asked("source")
+
+    @cached_property
+    def unknown_company_questions(self) -> list[Question]:
+        """Questions with at least one occurrence whose company is not known."""
+        return [q for q in self.questions.values() if any(o.company is None for o in q.asked)]
+
+    @cached_property
+    def hot(self) -> list[Question]:
+        """高频 questions: asked at least ``settings.hot_threshold`` times, most asked first."""
+        threshold = self.handbook.settings.hot_threshold
+        ranked = [q for q in self.questions.values() if frequency(q) >= threshold]
+        return sorted(ranked, key=lambda q: (-frequency(q), question_key(q)))
+
+    def is_hot(self, question: Question) -> bool:
+        return frequency(question) >= self.handbook.settings.hot_threshold
 
     @cached_property
     def questions_by_framework(self) -> dict[str, list[Question]]:
@@ -109,15 +141,37 @@ class Index:
                     groups[value].append(tip)
         return groups
 
+    @cached_property
+    def _tag_weight(self) -> dict[str, float]:
+        """Rarer tags say more about a question: weight = log(1 + N / questions with the tag)."""
+        total = len(self.questions)
+        return {tid: math.log(1 + total / len(qs)) for tid, qs in self.questions_by_tag.items()}
+
     def related(self, question: Question, limit: int = 5) -> list[Related]:
-        """Other questions ranked by the number of shared tags, then same category, then id."""
+        """Other questions ranked by the summed rarity of shared tags, then same category, then id.
+
+        Candidates come from the inverted tag index, so the cost is the size of the
+        question's tag groups, not the size of the bank."""
+        weight = self._tag_weight
+        scores: dict[str, float] = defaultdict(float)
+        for tid in question.tags:
+            for other in self.questions_by_tag.get(tid, ()):
+                if other.id != question.id:
+                    scores[other.id] += weight[tid]
+        ranked = sorted(scores, key=lambda oid: (-round(scores[oid], 9), self.questions[oid].category != question.category, oid))
         mine = set(question.tags)
-        scored = []
-        for other in self.questions.values():
-            shared = [t for t in other.tags if t in mine]
-            if other.id == question.id or not shared:
-                continue
-            same_category = other.category == question.category
-            scored.append((-len(shared), not same_category, other.id, other, shared))
-        scored.sort(key=lambda item: item[:3])
-        return [Related(other, tuple(self.tags[t] for t in shared)) for *_, other, shared in scored[:limit]]
+        result = []
+        for oid in ranked[:limit]:
+            other = self.questions[oid]
+            result.append(Related(other, tuple(self.tags[t] for t in other.tags if t in mine)))
+        return result
+
+
+def frequency(question: Question) -> int:
+    """How many distinct times a question was reported asked."""
+    return len(set(question.asked))
+
+
+def occurrence_key(occurrence: Occurrence) -> tuple[str, str, int, str]:
+    """Occurrences sort by date (undated last), then source and number."""
+    return (occurrence.date or "9999", occurrence.source, occurrence.line or 0, occurrence.section or "")

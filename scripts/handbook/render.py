@@ -35,4 +35,5 @@ def render_site(handbook: Handbook) -> dict[str, str]:
     out.update({P.round_(rid): hubs.round_page(index, rid) for rid in index.rounds})
     out.update({P.tip_kind(kid): hubs.tip_kind_page(index, kid) for kid in index.tip_kinds})
     out.update({P.tag(tid): hubs.tag_page(index, tid) for tid in index.tags})
+    out.update({P.source(sid): hubs.source_page(index, sid) for sid in index.sources})
     return dict(sorted(out.items()))
