@@ -26,16 +26,16 @@ $(DEV_STAMP): $(STAMP) requirements-dev.lock
 build: $(STAMP)
 	$(BIN)/handbook build
 
-## site: generate pages and build the static site into site/ (never half-written)
-site: build
+## site: build the static site into site/ (never half-written); the MkDocs hook generates the pages once
+site: $(STAMP)
 	rm -rf .site-tmp
 	$(BIN)/mkdocs build --strict --quiet --site-dir .site-tmp
 	rm -rf site && mv .site-tmp site
 	@echo "站点已生成：site/"
 
-## serve: build, then live preview that regenerates when data/ changes
+## serve: build, then live preview that regenerates when data/ changes (--dirty: only changed pages are rebuilt)
 serve: site
-	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT)
+	$(BIN)/mkdocs serve --dirty --dev-addr $(HOST):$(PORT)
 
 ## offline: zip the site for reading from file:// (no server, no CDN) into dist/handbook-offline.zip
 NPM_STAMP := node_modules/.installed

@@ -78,3 +78,10 @@ def test_all_problems_collected_before_stopping(mini: Path) -> None:
     messages = problems_of(mini)
     assert any(m.startswith("data/questions/a.yaml") for m in messages)
     assert any(m.startswith("data/tips/b.yaml") for m in messages)
+
+
+@pytest.mark.parametrize("value", ["!foo x", "!!python/name:os.system x", "!!python/object:os.system {}"])
+def test_custom_yaml_tags_are_refused_with_a_position(mini: Path, value: str) -> None:
+    write_tree(mini, {"data/questions/bad.yaml": f"- id: q-9\n  title: {value}\n"})
+    [message] = problems_of(mini)
+    assert message.startswith("data/questions/bad.yaml:2:10: YAML 语法错误（不支持的标签 ")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
-
-import yaml
 
 _ESCAPE = re.compile(r"([\\`*_{}\[\]])")
 
@@ -23,16 +23,44 @@ def text(value: str) -> str:
 
 def link(label: str, source: str, target: str, anchor: str | None = None) -> str:
     """A Markdown link from page ``source`` to page ``target`` (paths under docs/)."""
-    href = posixpath.relpath(target, posixpath.dirname(source) or ".")
+    href = _relative(posixpath.dirname(source), target)
     if anchor:
         href += f"#{anchor}"
     return f"[{text(label)}]({href})"
 
 
+@functools.lru_cache(maxsize=65536)
+def _relative(source_dir: str, target: str) -> str:
+    """``target`` relative to the directory ``source_dir`` (both under docs/); cached, links repeat a lot."""
+    return posixpath.relpath(target, source_dir or ".")
+
+
 def front_matter(meta: Mapping[str, Any]) -> str:
-    """YAML front matter block, keys in the given order, unicode kept."""
-    body = yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=False, width=1000).strip()
-    return f"---\n{body}\n---\n"
+    """YAML front matter block, keys in the given order, unicode kept.
+
+    Strings are written as JSON strings, which YAML reads as double-quoted scalars:
+    exact for any text (quotes, colons, ``#``, leading ``-``), and far cheaper than a YAML emitter."""
+    return "---\n" + "".join(_yaml_lines(meta, "")) + "---\n"
+
+
+def _yaml_lines(meta: Mapping[str, Any], indent: str) -> Iterator[str]:
+    for key, value in meta.items():
+        if isinstance(value, Mapping):
+            yield f"{indent}{key}:\n"
+            yield from _yaml_lines(value, indent + "  ")
+        elif isinstance(value, list):
+            yield f"{indent}{key}:\n"
+            yield from (f"{indent}- {_scalar(item)}\n" for item in value)
+        else:
+            yield f"{indent}{key}: {_scalar(value)}\n"
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 def page(meta: Mapping[str, Any], lines: Iterable[str]) -> str:

@@ -5,6 +5,7 @@ All sort orders of the site are named here, so output is deterministic.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -151,20 +152,56 @@ class Index:
         """Other questions ranked by the summed rarity of shared tags, then same category, then id.
 
         Candidates come from the inverted tag index, so the cost is the size of the
-        question's tag groups, not the size of the bank."""
+        question's tag groups, not the size of the bank. A tag shared by more than
+        COMMON_TAG questions says little on its own: through it only questions of the
+        same category are candidates, which keeps the cost bounded as the bank grows."""
         weight = self._tag_weight
-        scores: dict[str, float] = defaultdict(float)
+        scores: dict[str, float] = {}
         for tid in question.tags:
-            for other in self.questions_by_tag.get(tid, ()):
-                if other.id != question.id:
-                    scores[other.id] += weight[tid]
-        ranked = sorted(scores, key=lambda oid: (-round(scores[oid], 9), self.questions[oid].category != question.category, oid))
+            w = weight[tid]
+            members = self._tag_members[tid]
+            if len(members) > COMMON_TAG:
+                members = self._tag_category_members.get((tid, question.category), [])
+            for other in members:
+                scores[other] = scores.get(other, 0.0) + w
+        scores.pop(question.id, None)
+        if not scores:
+            return []
+        # The limit-th best score: candidates above it are in; those equal to it compete on the
+        # tie-breaks (same category first, then id), picked with C-level selection because a
+        # common tag can tie hundreds of candidates.
+        cutoff = scores[heapq.nlargest(limit, scores, key=scores.__getitem__)[-1]]
+        above = sorted((oid for oid, score in scores.items() if score > cutoff), key=lambda oid: (-scores[oid], self._category[oid] != question.category, oid))
+        tied = [oid for oid, score in scores.items() if score == cutoff]
+        need = limit - len(above)
+        same = heapq.nsmallest(need, (oid for oid in tied if self._category[oid] == question.category))
+        finalists = above + same + heapq.nsmallest(need - len(same), (oid for oid in tied if self._category[oid] != question.category))
         mine = set(question.tags)
         result = []
-        for oid in ranked[:limit]:
-            other = self.questions[oid]
-            result.append(Related(other, tuple(self.tags[t] for t in other.tags if t in mine)))
+        for oid in finalists[:limit]:
+            found = self.questions[oid]
+            result.append(Related(found, tuple(self.tags[t] for t in found.tags if t in mine)))
         return result
+
+    @cached_property
+    def _tag_category_members(self) -> dict[tuple[str, str], list[str]]:
+        groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for qid, q in self.questions.items():
+            for tid in q.tags:
+                groups[(tid, q.category)].append(qid)
+        return groups
+
+    @cached_property
+    def _category(self) -> dict[str, str]:
+        return {qid: q.category for qid, q in self.questions.items()}
+
+    @cached_property
+    def _tag_members(self) -> dict[str, list[str]]:
+        return {tid: [q.id for q in qs] for tid, qs in self.questions_by_tag.items()}
+
+
+COMMON_TAG = 300
+"""Tags on more questions than this relate only questions of the same category (see Index.related)."""
 
 
 def frequency(question: Question) -> int:
