@@ -77,6 +77,36 @@ def build_site(out: Path, site_url: str) -> Path:
     return out
 
 
+SITE_FILES = ("mkdocs.yml", "overrides", "scripts", "docs/assets", "docs/contributing.md")
+"""What a repository needs beside data/ to build the site (the hook sits in scripts/)."""
+
+
+def site_repo(target: Path, data: Path) -> Path:
+    """A throwaway repository at ``target``: the site's code and config, and ``data`` as its data/."""
+    for rel in SITE_FILES:
+        source = ROOT / rel
+        if source.is_dir():
+            shutil.copytree(source, target / rel, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            (target / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / rel)
+    shutil.copytree(data, target / "data")
+    return target
+
+
+def build_repo_site(repo: Path, out: Path, site_url: str = "http://127.0.0.1/") -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of a repository made by site_repo (without seeds); the caller checks the result."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "HANDBOOK_SEEDS": str(FIXTURES / "no-seeds")}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real handbook built once with mkdocs --strict into a temporary directory."""

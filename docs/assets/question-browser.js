@@ -1,9 +1,16 @@
-/* Question browser on 题目总览 (questions/): filters the generated list in place.
+/* Question browser on 题目总览 (questions/).
  *
- * The page works without JavaScript as a plain list grouped by category. This
- * script finds the empty #question-browser container, loads export/handbook.json
- * (path relative to the page, so it works under a prefix such as /REPO/), draws
- * the filter controls and hides the list items (li[data-id]) that do not match.
+ * Small bank (the page lists every question): the page works without JavaScript
+ * as a plain list grouped by category. This script finds the empty
+ * #question-browser container, loads export/handbook.json (path relative to the
+ * page, so it works under a prefix such as /REPO/), draws the filter controls and
+ * hides the list items (li[data-id]) that do not match.
+ *
+ * Large bank (data-facets): the page lists categories only. Nothing proportional
+ * to the bank loads with the page: the compact export/facets.json is fetched when
+ * the reader asks for the filters (or opens a link that carries filters), and
+ * the matching questions are drawn as a list, a hundred at a time.
+ *
  * The filter state lives in the URL query, so a link restores it. The text
  * filter uses ?text= because Material opens its search dialog for ?q=.
  */
@@ -93,9 +100,8 @@
     form.append(clear);
     var count = element("p", { class: "hb-qb__count", role: "status", "aria-live": "polite" });
     var empty = element("p", { class: "hb-qb__empty", hidden: "" }, "没有符合条件的题目。");
-    var ranked = element("ol", { class: "hb-qb__ranked", hidden: "" });
-    root.append(form, count, empty, ranked);
-    return { form: form, text: text, selects: selects, sort: sort, clear: clear, count: count, empty: empty, ranked: ranked };
+    root.append(form, count, empty);
+    return { form: form, text: text, selects: selects, sort: sort, clear: clear, count: count, empty: empty };
   }
 
   /** Category sections: each list with its heading and table-of-contents entries (Material draws the TOC twice). */
@@ -113,24 +119,93 @@
     });
   }
 
-  function start(root, data, items) {
-    var ui = build(root, data, items);
-    var text = haystacks(data);
+  /** Shows the matches of a small bank in place: hides the rest, or moves them into one ranked list. */
+  function inPlaceView(items) {
     var groups = sections(items);
-    var typing = false;
-
+    var ranked = null;
     // Where each item lives in the grouped list, so sorting by frequency can move it and put it back.
     var homes = items.map(function (item) { return { item: item, parent: item.parentElement }; });
     var byFrequency = items.slice().sort(function (a, b) {
       return (Number(b.dataset.asked) || 0) - (Number(a.dataset.asked) || 0) || items.indexOf(a) - items.indexOf(b);
     });
 
-    function arrange(ranked) {
-      if (ranked === !ui.ranked.hidden) return;
-      if (ranked) byFrequency.forEach(function (item) { ui.ranked.append(item); });
+    function arrange(wanted) {
+      if (wanted === !ranked.hidden) return;
+      if (wanted) byFrequency.forEach(function (item) { ranked.append(item); });
       else homes.forEach(function (home) { home.parent.append(home.item); });
-      ui.ranked.hidden = !ranked;
+      ranked.hidden = !wanted;
     }
+
+    return {
+      mount: function (ui) {
+        ranked = element("ol", { class: "hb-qb__ranked", hidden: "" });
+        ui.root.append(ranked);
+      },
+      show: function (matched, current) {
+        arrange(current[SORT] === "asked");
+        var keep = new Set(matched);
+        items.forEach(function (item) { item.hidden = !keep.has(item); });
+        groups.forEach(function (g) {
+          var hide = !ranked.hidden || !g.list.querySelector("li[data-id]:not([hidden])");
+          g.nodes.forEach(function (node) { node.hidden = hide; });
+        });
+      },
+    };
+  }
+
+  var BATCH = 100;
+
+  /** Draws the matches of a large bank as a list, BATCH at a time. */
+  function resultsView(data, rootUrl) {
+    var names = {};
+    data.categories.forEach(function (c) { names[c.id] = c.name; });
+    var tagNames = {};
+    data.tags.forEach(function (t) { tagNames[t.id] = t.name; });
+    var list = null;
+    var more = null;
+    var pending = [];
+
+    function entry(item) {
+      var q = item.row;
+      var li = element("li", { "data-id": q[0] });
+      var link = element("a", { href: rootUrl + "questions/" + q[0] + "/" }, q[1]);
+      var facts = [names[q[2]] || q[2]];
+      if (q[6]) facts.push("被问过 " + q[6] + " 次");
+      facts.push("标签：" + q[3].map(function (t) { return tagNames[t] || t; }).join("、"));
+      li.append(link, element("br"), element("small", {}, facts.join(" · ")));
+      return li;
+    }
+
+    function next() {
+      pending.splice(0, BATCH).forEach(function (item) { list.append(entry(item)); });
+      more.hidden = pending.length === 0;
+      more.textContent = "再显示 " + Math.min(BATCH, pending.length) + " 道（还有 " + pending.length + " 道）";
+    }
+
+    return {
+      mount: function (ui) {
+        list = element("ol", { class: "hb-qb__results" });
+        more = element("button", { type: "button", class: "hb-qb__more", hidden: "" });
+        more.addEventListener("click", next);
+        ui.root.append(list, more);
+      },
+      show: function (matched, current) {
+        pending = matched.slice();
+        if (current[SORT] === "asked") {
+          pending.sort(function (a, b) { return b.row[6] - a.row[6] || a.order - b.order; });
+        }
+        list.textContent = "";
+        next();
+      },
+    };
+  }
+
+  function start(root, data, items, view) {
+    var ui = build(root, data, items);
+    ui.root = root;
+    view.mount(ui);
+    var text = haystacks(data);
+    var typing = false;
 
     function state() {
       var result = {};
@@ -144,23 +219,16 @@
       var ok = KINDS.every(function (kind) {
         return !current[kind.key] || facets(item, kind.key).indexOf(current[kind.key]) >= 0;
       });
-      var hay = text[item.dataset.id] || normalise(item.textContent);
+      var hay = text[item.dataset.id] || normalise(item.textContent || "");
       return ok && terms.every(function (t) { return hay.indexOf(t) >= 0; });
     }
 
     function apply() {
       var current = state();
       var terms = normalise(current[TEXT]).split(/\s+/).filter(Boolean);
-      var shown = 0;
-      arrange(current[SORT] === "asked");
-      items.forEach(function (item) {
-        item.hidden = !matches(item, current, terms);
-        if (!item.hidden) shown += 1;
-      });
-      groups.forEach(function (g) {
-        var hide = !ui.ranked.hidden || !g.list.querySelector("li[data-id]:not([hidden])");
-        g.nodes.forEach(function (node) { node.hidden = hide; });
-      });
+      var matched = items.filter(function (item) { return matches(item, current, terms); });
+      var shown = matched.length;
+      view.show(matched, current);
       ui.count.textContent = "显示 " + shown + " / " + items.length + " 道题";
       ui.empty.hidden = shown > 0;
       ui.clear.disabled = !Object.keys(current).some(function (k) { return k !== SORT && current[k]; });
@@ -221,16 +289,60 @@
     root.hidden = false;
   }
 
+  function load(url) {
+    return fetch(new URL(url, location.href)).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    });
+  }
+
+  /** Rows of facets.json as items shaped like the list items of a small bank (a dataset per item). */
+  function rowItems(data) {
+    return data.questions.map(function (q, order) {
+      return {
+        row: q,
+        order: order,
+        dataset: { id: q[0], category: q[2], tags: q[3].join(" "), company: q[4].join(" "), round: q[5].join(" "), asked: String(q[6]) },
+      };
+    });
+  }
+
+  function initLarge(root) {
+    var params = new URLSearchParams(location.search);
+    var asked = KINDS.some(function (k) { return params.get(k.key); }) || params.get(TEXT) || params.get(SORT);
+    var button = element("button", { type: "button", class: "hb-qb__load md-button" }, "筛选全部 " + root.dataset.total + " 道题");
+    root.append(button);
+    root.hidden = false;
+    function open() {
+      button.disabled = true;
+      button.textContent = "正在加载题目…";
+      load(root.dataset.facets)
+        .then(function (data) {
+          var items = rowItems(data);
+          data.questions = data.questions.map(function (q) { return { id: q[0], title: q[1], intent: "", tags: q[3] }; });
+          button.remove();
+          start(root, data, items, resultsView(data, root.dataset.root));
+        })
+        .catch(function (error) {
+          button.disabled = false;
+          button.textContent = "加载失败，点此重试";
+          console.warn("题目筛选加载失败：", error);
+        });
+    }
+    button.addEventListener("click", open);
+    if (asked) open();
+  }
+
   function init() {
     var root = document.getElementById("question-browser");
     if (!root) return;
+    if (root.dataset.facets) {
+      initLarge(root);
+      return;
+    }
     var items = Array.prototype.slice.call(document.querySelectorAll("li[data-id]"));
-    fetch(new URL(root.dataset.export, location.href))
-      .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.json();
-      })
-      .then(function (data) { start(root, data, items); })
+    load(root.dataset.export)
+      .then(function (data) { start(root, data, items, inPlaceView(items)); })
       .catch(function (error) {
         // The plain list stays usable; only the filters are missing.
         console.warn("题目筛选加载失败：", error);

@@ -76,3 +76,33 @@ def _question(index: Index, q: Question) -> dict[str, Any]:
 def _occurrence(o: Occurrence) -> dict[str, Any]:
     fields = {"source": o.source, "section": o.section, "line": o.line, "company": o.company, "round": o.round, "date": o.date, "position": o.position}
     return {key: value for key, value in fields.items() if value is not None}
+
+
+FACETS_VERSION = 1
+
+
+def facets(index: Index) -> str:
+    """What the question browser needs to filter and rank a large bank, compactly: one row per question,
+    ``[id, title, category, tags, companies, rounds, frequency]``; occurrences without a company count as
+    ``unknown``. Question URLs are ``questions/<id>/``."""
+    rows = [
+        [
+            q.id,
+            q.title,
+            q.category,
+            q.tags,
+            list(dict.fromkeys(o.company or "unknown" for o in q.asked)),
+            [rid for rid in index.rounds if any(o.round == rid for o in q.asked)],
+            frequency(q),
+        ]
+        for q in index.questions.values()
+    ]
+    data = {
+        "version": FACETS_VERSION,
+        "categories": [{"id": c.id, "name": c.name} for c in index.categories.values()],
+        "companies": [{"id": c.id, "name": c.name} for c in index.companies.values()],
+        "rounds": [{"id": r.id, "name": r.name} for r in index.rounds.values()],
+        "tags": [{"id": t.id, "name": t.name, "synonyms": t.synonyms} for t in index.tags.values()],
+        "questions": rows,
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -127,12 +127,35 @@ BROWSER_ID = "question-browser"
 def questions_index(index: Index) -> str:
     here = P.QUESTIONS
     meta = {"title": "题目总览", "description": "全部面试题，按分类列出，可按分类、公司、轮次、标签筛选。"}
-    lines = [md.heading(1, "题目总览", "questions"), "", f"共 {len(index.questions)} 道题，按分类列出。", ""]
+    total = len(index.questions)
+    # Up to settings.list_limit questions the page lists them all and filters the list in place; above it,
+    # it lists categories and the browser loads the compact facets file when the reader asks.
+    if total > index.handbook.settings.list_limit:
+        return md.page(meta, _questions_index_large(index, here))
+    lines = [md.heading(1, "题目总览", "questions"), "", f"共 {total} 道题，按分类列出。", ""]
     # Filled by the script once it has loaded the export; empty and hidden without JavaScript.
-    export = posixpath.relpath(P.EXPORT, posixpath.dirname(here))
-    lines += [f'<div id="{BROWSER_ID}" data-export="{export}" hidden></div>', ""]
+    data = posixpath.relpath(P.EXPORT, posixpath.dirname(here))
+    lines += [f'<div id="{BROWSER_ID}" data-export="{data}" hidden></div>', ""]
     lines += _by_category(index, list(index.questions.values()), here, _browser_item)
     return md.page(meta, lines)
+
+
+def _questions_index_large(index: Index, here: str) -> Iterator[str]:
+    """A bank too large to list on one page: categories with counts, and the browser on demand."""
+    yield md.heading(1, "题目总览", "questions")
+    yield ""
+    yield f"共 {len(index.questions)} 道题。按分类浏览，或用下面的筛选按分类、公司、轮次、标签和关键词查找、按被问次数排序。"
+    yield ""
+    facets = posixpath.relpath(P.FACETS, posixpath.dirname(here))
+    root = posixpath.relpath(".", posixpath.dirname(here)) + "/"
+    yield f'<div id="{BROWSER_ID}" data-facets="{facets}" data-root="{root}" data-total="{len(index.questions)}" hidden></div>'
+    yield ""
+    yield md.heading(2, "按分类", "by-category")
+    for cid, category in index.categories.items():
+        count = len(index.questions_by_category.get(cid, []))
+        if count:
+            yield f"- {md.link(category.name, here, P.category(cid))}（{count} 题）：{md.text(category.description)}"
+    yield ""
 
 
 def _browser_item(index: Index, q: Question, here: str) -> str:
@@ -154,14 +177,51 @@ def categories_index(index: Index) -> str:
     return md.page(meta, lines)
 
 
-def category_page(index: Index, cid: str) -> str:
+PAGE_SIZE = 200
+"""Questions per listing page: hubs of thousands of questions are split into pages of this many."""
+
+
+def paged(first: str, questions: list[Question]) -> list[tuple[str, list[Question]]]:
+    """(path, questions) for each page of a listing whose first page is ``first``; always at least one page."""
+    chunks = [questions[i : i + PAGE_SIZE] for i in range(0, len(questions), PAGE_SIZE)] or [[]]
+    return [(P.page_n(first, n), chunk) for n, chunk in enumerate(chunks, 1)]
+
+
+def _pager(pages: list[tuple[str, list[Question]]], here: str) -> list[str]:
+    """Links to every page of a listing, the current one in bold; nothing for a one-page listing."""
+    if len(pages) < 2:
+        return []
+    links = []
+    for n, (path, chunk) in enumerate(pages, 1):
+        label = f"第 {n} 页（{len(chunk)}）"
+        links.append(f"**{label}**" if path == here else md.link(label, here, path))
+    return ["", "分页：" + " · ".join(links), ""]
+
+
+def continuation_pages(index: Index, title: str, pages: list[tuple[str, list[Question]]], show_category: bool = False) -> dict[str, str]:
+    """Pages 2, 3, … of a listing: the title, the pager and that page's questions (kept out of search)."""
+    out = {}
+    for n, (here, chunk) in enumerate(pages[1:], 2):
+        meta = {"title": f"{title}（第 {n} 页）", "description": md.describe(f"{title}：第 {n} 页"), "search": {"exclude": True}}
+        lines = [md.heading(1, f"{title}（第 {n} 页）", "listing"), ""]
+        lines += _pager(pages, here)
+        lines += (_question_item(index, q, here, show_category) for q in chunk)
+        lines += _pager(pages, here)
+        out[here] = md.page(meta, lines)
+    return out
+
+
+def category_pages(index: Index, cid: str) -> dict[str, str]:
     category = index.categories[cid]
-    here = P.category(cid)
-    questions = index.questions_by_category.get(cid, [])
+    pages = paged(P.category(cid), index.questions_by_category.get(cid, []))
+    here, first = pages[0]
+    total = len(index.questions_by_category.get(cid, []))
     meta = {"title": f"分类：{category.name}", "description": md.describe(category.description)}
-    lines = [md.heading(1, category.name, "category"), "", md.text(category.description), "", f"共 {len(questions)} 道题。", ""]
-    lines += (_question_item(index, q, here) for q in questions)
-    return md.page(meta, lines)
+    lines = [md.heading(1, category.name, "category"), "", md.text(category.description), "", f"共 {total} 道题。", ""]
+    lines += _pager(pages, here)
+    lines += (_question_item(index, q, here) for q in first)
+    lines += _pager(pages, here)
+    return {here: md.page(meta, lines), **continuation_pages(index, f"分类：{category.name}", pages)}
 
 
 def frameworks_index(index: Index) -> str:
@@ -273,19 +333,22 @@ def rounds_index(index: Index) -> str:
     return md.page(meta, lines)
 
 
-def round_page(index: Index, rid: str) -> str:
+def round_pages(index: Index, rid: str) -> dict[str, str]:
     r = index.rounds[rid]
-    here = P.round_(rid)
     questions = index.questions_by_round.get(rid, [])
+    pages = paged(P.round_(rid), questions)
+    here, first = pages[0]
     tips = index.tips_by_round.get(rid, [])
     meta = {"title": f"轮次：{r.name}", "description": md.describe(r.description), "search": {"boost": HUB_BOOST}}
     lines = [md.heading(1, r.name, "round"), "", md.text(r.description), ""]
     lines += _tips_by_kind(index, tips, here, level=2)
     lines += [md.heading(2, f"明确属于这一轮的题目（{len(questions)}）", "questions")]
-    lines += (_question_item(index, q, here, show_category=True) for q in questions)
+    lines += _pager(pages, here)
+    lines += (_question_item(index, q, here, show_category=True) for q in first)
+    lines += _pager(pages, here)
     if not questions:
         lines.append("面经没有写明轮次的题目不列在这里，请按分类浏览。")
-    return md.page(meta, lines)
+    return {here: md.page(meta, lines), **continuation_pages(index, f"轮次：{r.name}", pages, show_category=True)}
 
 
 def tips_index(index: Index) -> str:
@@ -342,22 +405,25 @@ def tags_index(index: Index) -> str:
     return md.page(meta, lines)
 
 
-def tag_page(index: Index, tid: str) -> str:
+def tag_pages(index: Index, tid: str) -> dict[str, str]:
     tag = index.tags[tid]
-    here = P.tag(tid)
     questions = index.questions_by_tag.get(tid, [])
+    pages = paged(P.tag(tid), questions)
+    here, first = pages[0]
     meta = {"title": f"标签：{tag.name}", "description": md.describe(f"{tag.name}：{tag.description}"), "search": {"exclude": True}}
     lines = [md.heading(1, tag.name, "tag"), "", md.text(tag.description), ""]
     if tag.synonyms:
         lines += ["又称：" + "、".join(md.text(s) for s in tag.synonyms), ""]
     lines += [f"共 {len(questions)} 道题。", ""]
     lines += [f"<!-- material/tags {{ include: [{_flow(tag.name)}], layout: handbook, toc: false }} -->", ""]
-    lines += _by_category(index, questions, here)
+    lines += _pager(pages, here)
+    lines += _by_category(index, first, here)
+    lines += _pager(pages, here)
     tips = index.tips_by_tag.get(tid, [])
     if tips:
         lines += [md.heading(2, f"相关面经（{len(tips)}）", "tips")]
         lines += (f"- {md.text(t.text)}（{md.link(index.tip_kinds[t.kind].name, here, P.tip_kind(t.kind), t.id)}）" for t in tips)
-    return md.page(meta, lines)
+    return {here: md.page(meta, lines), **continuation_pages(index, f"标签：{tag.name}", pages, show_category=True)}
 
 
 def _flow(name: str) -> str:

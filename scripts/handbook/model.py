@@ -214,6 +214,7 @@ class Settings(Entry):
 
     hot_threshold: int = Field(default=3, ge=2, description="被问到多少次（不同的记录）算高频题，显示“高频”标记")
     hot_top: int = Field(default=10, ge=1, le=50, description="首页列出的高频题数量")
+    list_limit: int = Field(default=500, ge=1, description="题目总览直接列出全部题目的上限；题目更多时只列分类，筛选在读者点开时才加载")
 
 
 Company.model_rebuild()

@@ -14,6 +14,7 @@ TAGS = "tags/index.md"
 SOURCES = "sources/index.md"
 REFERENCE = "reference.md"
 EXPORT = "export/handbook.json"
+FACETS = "export/facets.json"
 
 GENERATED_DIRS = ("questions", "categories", "frameworks", "cases", "companies", "rounds", "tips", "tags", "sources", "export")
 """Directories under docs/ that the generator owns entirely."""
@@ -55,3 +56,8 @@ def tag(tid: str) -> str:
 
 def source(sid: str) -> str:
     return f"sources/{sid}.md"
+
+
+def page_n(first: str, n: int) -> str:
+    """Page ``n`` of a listing whose first page is ``first``: ``categories/data.md`` → ``categories/data/2.md``."""
+    return first if n == 1 else f"{first.removesuffix('.md')}/{n}.md"

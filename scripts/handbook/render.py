@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import hubs, pages
 from . import paths as P
-from .export import export
+from .export import export, facets
 from .handbook import Handbook
 from .reference import reference_page
 from .relations import Index
@@ -26,14 +26,18 @@ def render_site(handbook: Handbook) -> dict[str, str]:
         P.TAGS: hubs.tags_index(index),
         P.SOURCES: hubs.sources_page(index),
         P.EXPORT: export(index),
+        P.FACETS: facets(index),
     }
     out.update({P.question(qid): pages.question_page(index, q) for qid, q in index.questions.items()})
     out.update({P.framework(fid): pages.framework_page(index, f) for fid, f in index.frameworks.items()})
     out.update({P.case(cid): pages.case_page(index, c) for cid, c in index.cases.items()})
-    out.update({P.category(cid): hubs.category_page(index, cid) for cid in index.categories})
+    for cid in index.categories:
+        out.update(hubs.category_pages(index, cid))
     out.update({P.company(cid): hubs.company_page(index, cid) for cid in index.companies})
-    out.update({P.round_(rid): hubs.round_page(index, rid) for rid in index.rounds})
+    for rid in index.rounds:
+        out.update(hubs.round_pages(index, rid))
     out.update({P.tip_kind(kid): hubs.tip_kind_page(index, kid) for kid in index.tip_kinds})
-    out.update({P.tag(tid): hubs.tag_page(index, tid) for tid in index.tags})
+    for tid in index.tags:
+        out.update(hubs.tag_pages(index, tid))
     out.update({P.source(sid): hubs.source_page(index, sid) for sid in index.sources})
     return dict(sorted(out.items()))

@@ -1,0 +1,124 @@
+"""A bank too large for one page: paginated hubs, and a question browser that loads only on demand."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from conftest import FIXTURES, build_repo_site, site_repo, write_tree
+from handbook.build import generate
+from handbook.hubs import PAGE_SIZE
+
+
+def many_questions(count: int) -> str:
+    return "".join(
+        f"- id: bulk-{i:04d}\n  title: 批量题 {i}\n  category: data\n  tags: [metrics]\n"
+        f"  asked: [{{source: notes, line: {i + 1}, company: acme}}]\n  intent: x\n  outline: [a]\n"
+        for i in range(count)
+    )
+
+
+def test_hub_pages_are_split_into_pages(mini: Path) -> None:
+    write_tree(mini, {"data/questions/bulk.yaml": many_questions(2 * PAGE_SIZE + 5)})
+    pages = generate(mini)
+    total = 2 * PAGE_SIZE + 5 + 2  # the fixture's two data questions
+    first, second, third = pages["categories/data.md"], pages["categories/data/2.md"], pages["categories/data/3.md"]
+    assert "categories/data/4.md" not in pages
+    assert f"共 {total} 道题。" in first
+    assert first.count("](../questions/") == PAGE_SIZE
+    assert third.count("](../../questions/") == total - 2 * PAGE_SIZE
+    assert "分页：**第 1 页（200）** · [第 2 页（200）](data/2.md) · [第 3 页（7）](data/3.md)" in first
+    assert "分页：[第 1 页（200）](../data.md) · **第 2 页（200）** · [第 3 页（7）](3.md)" in second
+    assert "search:\n  exclude: true" in second
+    # Every question is listed exactly once across the pages.
+    listed = [line for page in (first, second, third) for line in page.splitlines() if line.startswith("- [")]
+    assert len(listed) == total
+    assert "tags/metrics/2.md" in pages and "rounds/first.md" in pages
+
+
+def test_large_bank_lists_categories_and_ships_compact_facets(mini: Path) -> None:
+    write_tree(mini, {"data/settings.yaml": "list_limit: 2\n"})
+    pages = generate(mini)
+    index = pages["questions/index.md"]
+    assert '<div id="question-browser" data-facets="../export/facets.json" data-root="../" data-total="3" hidden></div>' in index
+    assert "data-id=" not in index and "](q-001.md)" not in index
+    assert "- [数据与实验](../categories/data.md)（2 题）" in index
+    facets = json.loads(pages["export/facets.json"])
+    assert facets["questions"][0] == ["q-001", "AB 实验如何设计？", "data", ["ab-test", "metrics"], ["acme", "unknown"], ["first", "hr"], 3]
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    base = tmp_path_factory.mktemp("large")
+    data = base / "data-src"
+    shutil.copytree(FIXTURES / "mini" / "data", data)
+    write_tree(data, {"settings.yaml": "list_limit: 100\n", "questions/bulk.yaml": many_questions(150)})
+    repo = site_repo(base / "repo", data)
+    result = build_repo_site(repo, base / "site")
+    assert result.returncode == 0, result.stderr
+    with serve(base / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: run `make browser` (apt-get install chromium)"
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def open_page(browser: Browser, url: str) -> tuple[Page, list[str]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url)
+    return page, requests
+
+
+def shown(page: Page) -> list[str]:
+    ids: Any = page.locator(".hb-qb__results li[data-id]").evaluate_all("items => items.map(i => i.dataset.id)")
+    return list(ids)
+
+
+@pytest.mark.browser
+def test_large_bank_loads_the_browser_only_when_asked(browser: Browser, large_site: str) -> None:
+    page, requests = open_page(browser, f"{large_site}questions/")
+    button = page.get_by_role("button", name="筛选全部 153 道题")
+    expect(button).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert not [r for r in requests if "/export/" in r], "the page fetched bank-sized data on load"
+    button.click()
+    expect(page.get_by_role("status")).to_have_text("显示 153 / 153 道题")
+    assert any(r.endswith("/export/facets.json") for r in requests)
+    assert len(shown(page)) == 100
+    page.get_by_role("button", name="再显示 53 道（还有 53 道）").click()
+    assert len(shown(page)) == 153
+    form = page.get_by_role("search", name="筛选题目")
+    form.get_by_label("排序", exact=True).select_option("asked")
+    assert shown(page)[0] == "q-001"
+    form.get_by_label("标签", exact=True).select_option("ab-test")
+    expect(page.get_by_role("status")).to_have_text("显示 2 / 153 道题")
+    assert shown(page) == ["q-001", "q-003"]
+    assert "tag=ab-test" in page.url and "sort=asked" in page.url
+    page.locator(".hb-qb__results a", has_text="如何规避用户伪造交易材料").click()
+    expect(page).to_have_url(f"{large_site}questions/q-003/")
+    page.context.close()
+
+
+@pytest.mark.browser
+def test_a_shared_link_to_a_large_bank_opens_the_filters(browser: Browser, large_site: str) -> None:
+    page, _ = open_page(browser, f"{large_site}questions/?company=unknown&text=实验")
+    expect(page.get_by_role("status")).to_have_text("显示 1 / 153 道题")
+    assert shown(page) == ["q-001"]
+    page.context.close()
