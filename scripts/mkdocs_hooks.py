@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -22,12 +23,14 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from handbook.build import load_checked  # noqa: E402
 from handbook.handbook import Handbook  # noqa: E402
 from handbook.problems import DataError  # noqa: E402
+from handbook.relations import Index  # noqa: E402
 from handbook.render import render_site  # noqa: E402
-from handbook.search import add_words, compact_index, segmenter_words  # noqa: E402
+from handbook.search import Segmenter, jieba_cut, question_entries, segmenter_words, write_index  # noqa: E402
 from handbook.site import sync  # noqa: E402
 
-_loaded: dict[str, Handbook] = {}
-"""The handbook loaded by this build's on_config, consumed by its on_pre_build."""
+_state: dict[str, Any] = {}
+"""This build's handbook (loaded in on_config, rendered in on_pre_build, indexed in on_post_build)
+and the segmenter, taught the handbook's terms."""
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -35,22 +38,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         handbook, _ = load_checked(ROOT)
     except DataError as error:
         raise Abort("\n" + error.report()) from None
-    add_words(segmenter_words(handbook))
-    _loaded["handbook"] = handbook
+    _state["cut"] = jieba_cut(segmenter_words(handbook))
+    _state["handbook"] = handbook
+    _state["fresh"] = True
     return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    handbook = _loaded.pop("handbook", None)
-    if handbook is None:  # a rebuild that reused the config: load again
+    if not _state.pop("fresh", False):  # a rebuild that reused the config: load again
         try:
-            handbook, _ = load_checked(ROOT)
+            _state["handbook"], _ = load_checked(ROOT)
         except DataError as error:
             raise Abort("\n" + error.report()) from None
-    sync(Path(config.docs_dir), render_site(handbook))
+    sync(Path(config.docs_dir), render_site(_state["handbook"]))
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    """Question pages are indexed from the data (see handbook/search.py), then the index is compacted."""
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
-        compact_index(index)
+        handbook: Handbook = _state["handbook"]
+        cut: Segmenter = _state["cut"]
+        write_index(index, question_entries(Index(handbook), cut, config.use_directory_urls))

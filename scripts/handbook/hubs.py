@@ -35,11 +35,12 @@ def _question_item(index: Index, q: Question, here: str, show_category: bool = F
 ItemFormat = Callable[[Index, Question, str], str]
 
 
-def _by_category(index: Index, questions: list[Question], here: str, item: ItemFormat = _question_item) -> Iterator[str]:
+def _by_category(index: Index, questions: list[Question], here: str, item: ItemFormat = _question_item, exclude: bool = False) -> Iterator[str]:
+    """Questions under a heading per category; ``exclude`` keeps the lists out of search."""
     for cid, category in index.categories.items():
         group = [q for q in questions if q.category == cid]
         if group:
-            yield md.heading(2, f"{category.name}（{len(group)}）", f"cat-{cid}")
+            yield md.heading(2, f"{category.name}（{len(group)}）", f"cat-{cid}", exclude=exclude)
             yield from (item(index, q, here) for q in group)
             yield ""
 
@@ -126,7 +127,8 @@ BROWSER_ID = "question-browser"
 
 def questions_index(index: Index) -> str:
     here = P.QUESTIONS
-    meta = {"title": "题目总览", "description": "全部面试题，按分类列出，可按分类、公司、轮次、标签筛选。"}
+    # Out of search: the questions it lists are indexed on their own pages.
+    meta = {"title": "题目总览", "description": "全部面试题，按分类列出，可按分类、公司、轮次、标签筛选。", "search": {"exclude": True}}
     total = len(index.questions)
     # Up to settings.list_limit questions the page lists them all and filters the list in place; above it,
     # it lists categories and the browser loads the compact facets file when the reader asks.
@@ -216,7 +218,8 @@ def category_pages(index: Index, cid: str) -> dict[str, str]:
     pages = paged(P.category(cid), index.questions_by_category.get(cid, []))
     here, first = pages[0]
     total = len(index.questions_by_category.get(cid, []))
-    meta = {"title": f"分类：{category.name}", "description": md.describe(category.description)}
+    # Listing pages stay out of search: their questions are indexed on their own pages.
+    meta = {"title": f"分类：{category.name}", "description": md.describe(category.description), "search": {"exclude": True}}
     lines = [md.heading(1, category.name, "category"), "", md.text(category.description), "", f"共 {total} 道题。", ""]
     lines += _pager(pages, here)
     lines += (_question_item(index, q, here) for q in first)
@@ -308,9 +311,9 @@ def _company_body(index: Index, cid: str, here: str) -> Iterator[str]:
             yield f"时间线出处：{source_line(index, refs[0])}"
         yield ""
     yield from _tips_by_kind(index, tips, here, level=2)
-    yield md.heading(2, f"真题（{len(questions)}）", "questions")
+    yield md.heading(2, f"真题（{len(questions)}）", "questions", exclude=True)
     yield ""
-    for line in _by_category(index, questions, here):
+    for line in _by_category(index, questions, here, exclude=True):
         yield line.replace("## ", "### ", 1) if line.startswith("## ") else line
 
 
@@ -342,7 +345,7 @@ def round_pages(index: Index, rid: str) -> dict[str, str]:
     meta = {"title": f"轮次：{r.name}", "description": md.describe(r.description), "search": {"boost": HUB_BOOST}}
     lines = [md.heading(1, r.name, "round"), "", md.text(r.description), ""]
     lines += _tips_by_kind(index, tips, here, level=2)
-    lines += [md.heading(2, f"明确属于这一轮的题目（{len(questions)}）", "questions")]
+    lines += [md.heading(2, f"明确属于这一轮的题目（{len(questions)}）", "questions", exclude=True)]
     lines += _pager(pages, here)
     lines += (_question_item(index, q, here, show_category=True) for q in first)
     lines += _pager(pages, here)
@@ -470,7 +473,11 @@ def source_page(index: Index, sid: str) -> str:
     """One source: its citation and every question it reports asked, in the source's order."""
     src = index.sources[sid]
     here = P.source(sid)
-    meta = {"title": f"出处：{src.title}", "description": md.describe(f"{src.title}（{src.author}，{src.date}）中记录的面试题。")}
+    meta = {
+        "title": f"出处：{src.title}",
+        "description": md.describe(f"{src.title}（{src.author}，{src.date}）中记录的面试题。"),
+        "search": {"exclude": True},
+    }
     return md.page(meta, _source_body(index, sid, here))
 
 

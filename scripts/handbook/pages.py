@@ -25,6 +25,8 @@ def question_page(index: Index, q: Question) -> str:
         "description": md.describe(f"{q.title} 考察点：{q.intent}"),
         "tags": [index.tags[t].name for t in q.tags],
         "question_id": q.id,
+        # Indexed from the data by search.question_entries, not by Material from the HTML.
+        "search": {"exclude": True},
     }
     return md.page(meta, _question_body(index, q, here))
 
@@ -260,7 +262,7 @@ def _framework_body(index: Index, fw: Framework, here: str) -> Iterator[str]:
         yield from (f"- {md.text(p)}" for p in fw.pitfalls)
         yield ""
     questions = index.questions_by_framework.get(fw.id, [])
-    yield md.heading(2, f"用到这个框架的题目（{len(questions)}）", "questions")
+    yield md.heading(2, f"用到这个框架的题目（{len(questions)}）", "questions", exclude=True)
     yield from (f"- {md.link(q.title, here, P.question(q.id))}" for q in questions)
     if not questions:
         yield "暂无。"
@@ -280,7 +282,7 @@ def _case_body(index: Index, case: Case, here: str) -> Iterator[str]:
     yield from case_block(case, here, link_to_page=False)
     yield ""
     questions = index.questions_by_case.get(case.id, [])
-    yield md.heading(2, "对应题目", "questions")
+    yield md.heading(2, "对应题目", "questions", exclude=True)
     yield from (f"- {md.link(q.title, here, P.question(q.id))}" for q in questions)
     if not questions:
         yield "暂无。"

@@ -1,15 +1,36 @@
-"""Search tuning from the data: words for the Chinese segmenter, a compact index."""
+"""Search from the data: words for the Chinese segmenter, and the index entries of question pages.
+
+Material's search plugin indexes a page by parsing its HTML and segmenting every
+Han run with jieba: the slowest part of a large build, and it indexes whatever the
+page shows. Question pages are excluded from that (``search: exclude`` in their
+front matter) and indexed here instead, straight from the data: one entry per
+question with the text a reader searches for (title, 考察点, 答题要点, background,
+examples, pitfalls, tag synonyms), segmented the same way, without HTML.
+"""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
+from . import paths as P
+from .export import url_of
 from .handbook import Handbook
+from .relations import Index
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+PUNCTUATION = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
+"""CJK and full-width punctuation. mkdocs.yml's search separator splits on it, so no zero-width
+space is needed next to it (a third of a segmented index is those spaces)."""
+
+_SPARE_ZWSP = re.compile(rf"\u200b(?=[\s{PUNCTUATION}A-Za-z0-9]|$)|(?<=[\s{PUNCTUATION}A-Za-z0-9])\u200b|^\u200b")
+
+Segmenter = Callable[[str], Iterable[str]]
 
 
 def segmenter_words(handbook: Handbook) -> list[str]:
@@ -22,15 +43,51 @@ def segmenter_words(handbook: Handbook) -> list[str]:
     return sorted(w for w in words if _HAN.search(w) and " " not in w and len(w) >= 2)
 
 
-def compact_index(path: Path) -> None:
-    """Rewrite Material's search index as UTF-8 JSON instead of \\uXXXX escapes (about half the size)."""
+def segment(text: str, cut: Segmenter) -> str:
+    """``text`` with its Han runs split into words by zero-width spaces, as Material's search expects,
+    leaving out the spaces that the separator makes redundant (next to punctuation, spaces, Latin, digits)."""
+    text = " ".join(text.split())
+    marked = _HAN_RUN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group(0))) + "\u200b", text)
+    return _SPARE_ZWSP.sub("", marked).strip("\u200b")
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The site URL of a docs page, as MkDocs writes it with or without directory URLs (the offline zip)."""
+    return url_of(path) if directory_urls else path.removesuffix(".md") + ".html"
+
+
+def question_entries(index: Index, cut: Segmenter, directory_urls: bool = True) -> Iterator[dict[str, Any]]:
+    """One search entry per question page: title, and the text a reader searches for."""
+    for q in index.questions.values():
+        parts = [q.intent, *q.outline, *q.background, *q.pitfalls]
+        for cid in q.cases:
+            case = index.cases[cid]
+            parts += [case.title, case.background, *case.steps, case.result]
+        parts += [s for t in q.tags for s in index.tags[t].synonyms]
+        yield {
+            "location": page_url(P.question(q.id), directory_urls),
+            "title": segment(q.title, cut),
+            "text": segment(" ".join(parts), cut),
+            "tags": [index.tags[t].name for t in q.tags],
+        }
+
+
+def write_index(path: Path, extra: Iterable[dict[str, Any]]) -> None:
+    """Add ``extra`` entries to Material's search index and rewrite it as UTF-8 JSON
+    instead of \\uXXXX escapes (about half the size)."""
     data = json.loads(path.read_text(encoding="utf-8"))
+    data["docs"].extend(extra)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def add_words(words: Iterable[str]) -> None:
-    """Teach jieba (used by Material's search plugin at build time) the domain terms."""
+def jieba_cut(words: Iterable[str]) -> Segmenter:
+    """jieba's segmenter (as Material uses it at build time), taught the domain terms."""
     import jieba
 
     for word in words:
         jieba.add_word(word)
+
+    def cut(text: str) -> Iterable[str]:
+        return jieba.cut(text)
+
+    return cut

@@ -1,0 +1,41 @@
+"""The search entries of question pages, built from the data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from handbook.build import load_checked
+from handbook.relations import Index
+from handbook.search import question_entries, segment
+
+
+def fake_cut(text: str) -> Iterable[str]:
+    """Two characters a word: enough to see where the zero-width spaces go."""
+    return [text[i : i + 2] for i in range(0, len(text), 2)]
+
+
+def test_segment_marks_words_but_not_next_to_punctuation_latin_or_spaces() -> None:
+    assert segment("产品经理面试", fake_cut) == "产品\u200b经理\u200b面试"
+    assert segment("用户增长，AB实验设计。", fake_cut) == "用户\u200b增长，AB实验\u200b设计。"
+    assert segment("  多余   空白 ", fake_cut) == "多余 空白"
+
+
+def test_question_entries_hold_what_readers_search_for(mini: Path) -> None:
+    handbook, _ = load_checked(mini)
+    entries = {e["location"]: e for e in question_entries(Index(handbook), fake_cut)}
+    assert sorted(entries) == ["questions/q-001/", "questions/q-002/", "questions/q-003/"]
+    first = entries["questions/q-001/"]
+    assert first["title"] == "AB 实验\u200b如何\u200b设计？"
+    assert first["tags"] == ["A/B 实验", "数据指标"]
+    text = first["text"].replace("\u200b", "")
+    for wanted in ("考察实验设计的严谨性", "明确假设", "样本量不足就下结论", "收银台按钮文案实验", "转化率提升 2 个百分点", "AB测试"):
+        assert wanted in text
+    # Not indexed: framework copies, sources, related questions.
+    assert "写清改动与预期" not in text and "示例面试笔记" not in text and "指标异常" not in text
+
+
+def test_entries_follow_the_url_style(mini: Path) -> None:
+    handbook, _ = load_checked(mini)
+    [first, *_] = question_entries(Index(handbook), fake_cut, directory_urls=False)
+    assert first["location"] == "questions/q-001.html"
