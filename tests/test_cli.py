@@ -68,3 +68,19 @@ def test_unknown_command_is_a_usage_error() -> None:
     result = run_cli("publish")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr or "无效" in result.stderr
+
+
+def test_noop_build_is_skipped_until_data_code_or_pages_change(mini: Path) -> None:
+    assert run_cli("--root", str(mini), "build").returncode == 0
+    again = run_cli("--root", str(mini), "build")
+    assert "页面已是最新（写入 0 个文件）" in again.stdout
+    page = mini / "docs/questions/q-002.md"
+    page.write_text("手改\n", encoding="utf-8")  # a hand edit to a generated page is repaired
+    repaired = run_cli("--root", str(mini), "build")
+    assert "写入 1 个文件" in repaired.stdout and page.read_text(encoding="utf-8") != "手改\n"
+    data = mini / "data/questions/main.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace("考察排查思路。", "考察排查的思路。"), encoding="utf-8")
+    changed = run_cli("--root", str(mini), "build")
+    assert "写入 " in changed.stdout and "写入 0 个文件" not in changed.stdout
+    # One question changed: only the files that show its 考察点 (its page and export/handbook.json) are rewritten.
+    assert "写入 2 个文件" in changed.stdout, changed.stdout

@@ -11,7 +11,9 @@ from pathlib import Path
 
 from .build import generate, load_checked
 from .problems import DataError
+from .seeds import seeds_dir
 from .site import plan, sync
+from .stamp import fingerprint, record, up_to_date
 from .stats import format_stats, stats
 
 
@@ -55,8 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _build(root: Path, check_only: bool) -> int:
-    pages = generate(root)
     docs = root / "docs"
+    inputs = fingerprint(root, seeds_dir(root))
+    if not check_only and up_to_date(root, docs, inputs):
+        print("已生成：数据与生成器都没有变化，页面已是最新（写入 0 个文件）。")
+        return 0
+    pages = generate(root)
     if check_only:
         report = plan(docs, pages)
         if report.changed:
@@ -66,6 +72,7 @@ def _build(root: Path, check_only: bool) -> int:
         print(f"生成的页面是最新的（{report.unchanged} 个文件）。")
         return 0
     report = sync(docs, pages)
+    record(root, docs, inputs)
     print(f"已生成：写入 {len(report.written)} 个文件，删除 {len(report.removed)} 个，未变 {report.unchanged} 个。")
     return 0
 
