@@ -14,8 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import Files
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -42,6 +44,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["handbook"] = handbook
     _state["fresh"] = True
     return config
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """A fresh per-build cache for templates that render the same HTML on many pages (overrides/partials/nav.html)."""
+    env.globals["hb_cache"] = {}
+    return env
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

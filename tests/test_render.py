@@ -163,3 +163,19 @@ def test_question_page_summarises_frameworks_instead_of_copying_them(mini: Path)
     assert "- **[A/B 实验设计](../frameworks/ab-design.md)**：从假设到放量的实验步骤。<br>步骤：提出假设 → 分流与样本" in page
     assert "写清改动与预期" not in page
     assert page.index("{ #outline }") < page.index("{ #examples }") < page.index("{ #frameworks }")
+
+
+def test_metadata_that_themes_write_as_html_is_escaped(mini: Path) -> None:
+    hostile = (
+        '- id: q-009\n  title: "Q</title><img src=x onerror=alert(1)>"\n  category: data\n  tags: [risk]\n'
+        '  intent: "\\"><img src=x onerror=alert(2)>"\n  outline: [a]\n'
+    )
+    tags = (mini / "data/tags.yaml").read_text(encoding="utf-8").replace("name: 风控", 'name: "风控<b>--></b>"')
+    write_tree(mini, {"data/questions/hostile.yaml": hostile, "data/tags.yaml": tags})
+    pages = generate(mini)
+    page = pages["questions/q-009.md"]
+    assert 'title: "Q&lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;"' in page
+    assert "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in page.split("---", 2)[1]
+    assert '- "风控&lt;b&gt;--&gt;&lt;/b&gt;"' in page
+    listing = next(line for line in pages["tags/risk.md"].splitlines() if line.startswith("<!-- material/tags"))
+    assert listing.count("-->") == 1 and "风控&lt;b&gt;-\\u002d&gt;&lt;/b&gt;" in listing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections.abc import Callable, Iterable, Iterator
 
@@ -430,8 +431,9 @@ def tag_pages(index: Index, tid: str) -> dict[str, str]:
 
 
 def _flow(name: str) -> str:
-    """A tag name as a YAML flow scalar inside the listing directive."""
-    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A tag name as a JSON (so YAML flow) string inside the listing directive, HTML-escaped as in the
+    front matter of the pages that carry it (md.front_matter), and with no ``--`` to end the comment."""
+    return json.dumps(md.attribute(name), ensure_ascii=False).replace("--", "-\\u002d")
 
 
 def sources_page(index: Index) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import json
 import posixpath
 import re
@@ -39,8 +40,26 @@ def front_matter(meta: Mapping[str, Any]) -> str:
     """YAML front matter block, keys in the given order, unicode kept.
 
     Strings are written as JSON strings, which YAML reads as double-quoted scalars:
-    exact for any text (quotes, colons, ``#``, leading ``-``), and far cheaper than a YAML emitter."""
-    return "---\n" + "".join(_yaml_lines(meta, "")) + "---\n"
+    exact for any text (quotes, colons, ``#``, leading ``-``), and far cheaper than a YAML emitter.
+    The values that themes put into HTML unescaped (title, description, tag names) are
+    HTML-escaped here, the one place where data enters page metadata."""
+    safe = {key: _html_safe(value) if key in HTML_META else value for key, value in meta.items()}
+    return "---\n" + "".join(_yaml_lines(safe, "")) + "---\n"
+
+
+HTML_META = ("title", "description", "tags")
+"""Front matter keys that Material writes into <title>, <meta content="…">, the header and tag chips as is."""
+
+
+def _html_safe(value: Any) -> Any:
+    if isinstance(value, list):
+        return [attribute(v) for v in value]
+    return attribute(value) if isinstance(value, str) else value
+
+
+def attribute(value: str) -> str:
+    """Text made safe for HTML text and double- or single-quoted attributes."""
+    return html.escape(value, quote=True)
 
 
 def _yaml_lines(meta: Mapping[str, Any], indent: str) -> Iterator[str]:

@@ -10,6 +10,7 @@ examples, pitfalls, tag synonyms), segmented the same way, without HTML.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -43,9 +44,23 @@ def segmenter_words(handbook: Handbook) -> list[str]:
     return sorted(w for w in words if _HAN.search(w) and " " not in w and len(w) >= 2)
 
 
+_MEMO: dict[tuple[Segmenter, str], str] = {}
+"""Segmented texts of this process, so that `mkdocs serve` re-segments only what an edit changed."""
+MEMO_LIMIT = 100_000
+
+
 def segment(text: str, cut: Segmenter) -> str:
     """``text`` with its Han runs split into words by zero-width spaces, as Material's search expects,
     leaving out the spaces that the separator makes redundant (next to punctuation, spaces, Latin, digits)."""
+    done = _MEMO.get((cut, text))
+    if done is None:
+        if len(_MEMO) >= MEMO_LIMIT:
+            _MEMO.clear()
+        done = _MEMO[(cut, text)] = _segment(text, cut)
+    return done
+
+
+def _segment(text: str, cut: Segmenter) -> str:
     text = " ".join(text.split())
     marked = _HAN_RUN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group(0))) + "\u200b", text)
     return _SPARE_ZWSP.sub("", marked).strip("\u200b")
@@ -64,11 +79,12 @@ def question_entries(index: Index, cut: Segmenter, directory_urls: bool = True) 
             case = index.cases[cid]
             parts += [case.title, case.background, *case.steps, case.result]
         parts += [s for t in q.tags for s in index.tags[t].synonyms]
+        # Material shows titles and text as HTML: escape them, as its own indexer does.
         yield {
             "location": page_url(P.question(q.id), directory_urls),
-            "title": segment(q.title, cut),
-            "text": segment(" ".join(parts), cut),
-            "tags": [index.tags[t].name for t in q.tags],
+            "title": html.escape(segment(q.title, cut), quote=False),
+            "text": html.escape(segment(" ".join(parts), cut), quote=False),
+            "tags": [html.escape(index.tags[t].name) for t in q.tags],
         }
 
 
@@ -81,13 +97,25 @@ def write_index(path: Path, extra: Iterable[dict[str, Any]]) -> None:
 
 
 def jieba_cut(words: Iterable[str]) -> Segmenter:
-    """jieba's segmenter (as Material uses it at build time), taught the domain terms."""
+    """jieba's segmenter (as Material uses it at build time), taught the domain terms.
+
+    Always the same function (jieba's dictionary is global), so segmentations are reused across rebuilds.
+    A newly taught word clears them."""
     import jieba
 
-    for word in words:
+    new = [w for w in words if w not in _TAUGHT]
+    for word in new:
         jieba.add_word(word)
+        _TAUGHT.add(word)
+    if new:
+        _MEMO.clear()
+    return _jieba
 
-    def cut(text: str) -> Iterable[str]:
-        return jieba.cut(text)
 
-    return cut
+_TAUGHT: set[str] = set()
+
+
+def _jieba(text: str) -> Iterable[str]:
+    import jieba
+
+    return jieba.cut(text)
