@@ -24,6 +24,7 @@ from .model import (
     TipKind,
 )
 from .problems import DataError, Problem, field_path
+from .traps import check_traps
 from .yamlpos import Path, YamlSyntaxError, parse
 
 COLLECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
@@ -113,7 +114,13 @@ def _rel(path: FsPath, root: FsPath) -> str:
 def _load_file(path: FsPath, root: FsPath, model: type[BaseModel], problems: list[Problem]) -> list[tuple[BaseModel, Origin]]:
     rel = _rel(path, root)
     try:
-        parsed = parse(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        # Silent YAML traps (traps.py): a full-width colon after a key stops the file; ' #' cutting a value is reported.
+        trapped, stop = check_traps(text, rel)
+        problems.extend(trapped)
+        if stop:
+            return []
+        parsed = parse(text)
     except UnicodeDecodeError:
         problems.append(Problem(rel, None, None, None, None, "文件不是 UTF-8 编码，请另存为 UTF-8。"))
         return []
@@ -135,16 +142,20 @@ def _load_file(path: FsPath, root: FsPath, model: type[BaseModel], problems: lis
     for path_in_file, pos in parsed.lines.items():
         if path_in_file and isinstance(path_in_file[0], int):
             by_entry.setdefault(path_in_file[0], {})[path_in_file[1:]] = pos
+    booleans: dict[int, dict[Path, str]] = {}
+    for path_in_file, spelling in parsed.booleans.items():
+        if path_in_file and isinstance(path_in_file[0], int):
+            booleans.setdefault(path_in_file[0], {})[path_in_file[1:]] = spelling
     result = []
     for index, raw in enumerate(data):
         origin = Origin(rel, index, by_entry.get(index, {}))
-        item = _validate(raw, model, origin, problems)
+        item = _validate(raw, model, origin, problems, booleans.get(index))
         if item is not None:
             result.append((item, origin))
     return result
 
 
-def _validate(raw: Any, model: type[BaseModel], origin: Origin, problems: list[Problem]) -> BaseModel | None:
+def _validate(raw: Any, model: type[BaseModel], origin: Origin, problems: list[Problem], booleans: dict[Path, str] | None = None) -> BaseModel | None:
     entry = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
     if not isinstance(raw, dict):
         line, col = origin.position(()) or (None, None)
@@ -156,7 +167,8 @@ def _validate(raw: Any, model: type[BaseModel], origin: Origin, problems: list[P
         for err in error.errors():
             loc = tuple(err["loc"])
             line, col = origin.position(loc) or (None, None)
-            problems.append(Problem(origin.file, line, col, entry, field_path(loc) or None, pydantic_message(err, model)))
+            spelling = (booleans or {}).get(loc)
+            problems.append(Problem(origin.file, line, col, entry, field_path(loc) or None, pydantic_message(err, model, spelling)))
         return None
 
 

@@ -28,10 +28,13 @@ _SIMPLE = {
 }
 
 
-def pydantic_message(err: Any, model: type[BaseModel]) -> str:
-    """One Chinese sentence for a pydantic error dict."""
+def pydantic_message(err: Any, model: type[BaseModel], spelling: str | None = None) -> str:
+    """One Chinese sentence for a pydantic error dict. ``spelling`` is how the file wrote a value
+    YAML read as true/false (``yes``, ``on``…), when known."""
     kind = err["type"]
     loc = err["loc"]
+    if kind == "string_type" and isinstance(err["input"], bool):
+        return boolean_message(err["input"], spelling)
     if kind == "missing":
         return f"缺少必填字段 '{loc[-1]}'。"
     if kind == "extra_forbidden":
@@ -61,6 +64,14 @@ def pydantic_message(err: Any, model: type[BaseModel]) -> str:
     if kind in _SIMPLE:
         return f"{_SIMPLE[kind]}，实际是 {_describe(err['input'])}。"
     return f"取值无效：{err['msg']}。"
+
+
+def boolean_message(value: bool, spelling: str | None) -> str:
+    """Text was expected, but YAML read an unquoted yes/no/on/off/true/false as a truth value."""
+    read = "true" if value else "false"
+    if spelling:
+        return f"应为文字，但 {spelling} 没加引号，被 YAML 读成了真假值 {read}。请给它加引号：'{spelling}'。"
+    return f"应为文字，但这个值被 YAML 读成了真假值 {read}：不加引号的 yes、no、on、off、true、false 都会这样。请给它加引号，如 'yes'。"
 
 
 def _describe(value: Any) -> str:

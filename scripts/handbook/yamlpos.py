@@ -37,6 +37,8 @@ class Parsed:
     data: Any
     lines: dict[Path, tuple[int, int]] = field(default_factory=dict)
     duplicates: list[tuple[Path, int, int]] = field(default_factory=list)
+    booleans: dict[Path, str] = field(default_factory=dict)
+    """How each value YAML read as true/false was spelled (``yes``, ``on``, …), so a message can name it."""
 
     def position(self, path: Path) -> tuple[int, int] | None:
         """Line and column of ``path``, falling back to its nearest parent."""
@@ -79,6 +81,7 @@ def parse(text: str) -> Parsed:
 
 
 _PLAIN_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_BOOL_TAG = "tag:yaml.org,2002:bool"
 
 _CONSTRUCTOR = SafeConstructor()
 """Scalars only: a scalar's value never depends on other nodes, so one constructor's functions serve
@@ -98,6 +101,8 @@ def _build(node: Node, path: Path, parsed: Parsed) -> Any:
     if construct is None:
         mark = node.start_mark
         raise YamlSyntaxError(f"不支持的标签 {node.tag}：数据文件只能用普通的文字、数字和列表", mark.line + 1, mark.column + 1)
+    if node.tag == _BOOL_TAG:
+        parsed.booleans[path] = node.value
     return construct(_CONSTRUCTOR, node)
 
 
