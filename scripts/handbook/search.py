@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import html
 import json
+import multiprocessing
+import os
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,7 @@ from typing import Any
 from . import paths as P
 from .export import url_of
 from .handbook import Handbook
+from .model import Question
 from .relations import Index
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -71,21 +75,53 @@ def page_url(path: str, directory_urls: bool = True) -> str:
     return url_of(path) if directory_urls else path.removesuffix(".md") + ".html"
 
 
+def _searchable(index: Index, q: Question) -> str:
+    parts = [q.intent, *q.outline, *q.background, *q.pitfalls]
+    for cid in q.cases:
+        case = index.cases[cid]
+        parts += [case.title, case.background, *case.steps, case.result]
+    parts += [s for t in q.tags for s in index.tags[t].synonyms]
+    return " ".join(parts)
+
+
 def question_entries(index: Index, cut: Segmenter, directory_urls: bool = True) -> Iterator[dict[str, Any]]:
     """One search entry per question page: title, and the text a reader searches for."""
+    texts = {q.id: (q.title, _searchable(index, q)) for q in index.questions.values()}
+    _segment_all([t for pair in texts.values() for t in pair], cut)
     for q in index.questions.values():
-        parts = [q.intent, *q.outline, *q.background, *q.pitfalls]
-        for cid in q.cases:
-            case = index.cases[cid]
-            parts += [case.title, case.background, *case.steps, case.result]
-        parts += [s for t in q.tags for s in index.tags[t].synonyms]
+        title, text = texts[q.id]
         # Material shows titles and text as HTML: escape them, as its own indexer does.
         yield {
             "location": page_url(P.question(q.id), directory_urls),
-            "title": html.escape(segment(q.title, cut), quote=False),
-            "text": html.escape(segment(" ".join(parts), cut), quote=False),
+            "title": html.escape(segment(title, cut), quote=False),
+            "text": html.escape(segment(text, cut), quote=False),
             "tags": [html.escape(index.tags[t].name) for t in q.tags],
         }
+
+
+PARALLEL_FROM = 2000
+"""Texts to segment with jieba from which the work is shared out to one process per core."""
+
+
+def _segment_all(texts: list[str], cut: Segmenter) -> None:
+    """Segment every text not yet memoised; jieba's share of a large bank runs on every core."""
+    todo = [t for t in dict.fromkeys(texts) if (cut, t) not in _MEMO]
+    workers = min(os.cpu_count() or 1, 4)
+    # Forked workers share the loaded dictionary; forking is only safe with no other thread
+    # running (mkdocs serve runs a few: there the memo keeps rebuilds cheap instead).
+    if cut is not _jieba or len(todo) < PARALLEL_FROM or workers < 2 or threading.active_count() > 1 or os.name != "posix":
+        for text in todo:
+            segment(text, cut)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        done = pool.map(_segment_jieba, todo, chunksize=max(1, len(todo) // (workers * 8)))
+    if len(_MEMO) + len(todo) >= MEMO_LIMIT:
+        _MEMO.clear()
+    _MEMO.update({(cut, text): result for text, result in zip(todo, done, strict=True)})
+
+
+def _segment_jieba(text: str) -> str:
+    return _segment(text, _jieba)
 
 
 def write_index(path: Path, extra: Iterable[dict[str, Any]]) -> None:
