@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed-site
 DEV_STAMP := $(VENV)/.installed-dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
+DRAFTS ?=
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve check build test lint typecheck bench clean browser offline
@@ -33,9 +34,10 @@ site: $(STAMP)
 	rm -rf site && mv .site-tmp site
 	@echo "站点已生成：site/"
 
-## serve: build, then live preview that regenerates when data/ changes (--dirty: only changed pages are rebuilt)
-serve: site
-	$(BIN)/mkdocs serve --dirty --dev-addr $(HOST):$(PORT)
+## serve: build, then live preview that regenerates when data/ changes (--dirty: only changed pages are rebuilt).
+## DRAFTS=1 also shows the drafts in data/drafts/ (handbook import) in the preview.
+serve: $(STAMP)
+	HANDBOOK_DRAFTS=$(DRAFTS) $(BIN)/mkdocs serve --dirty --dev-addr $(HOST):$(PORT)
 
 ## offline: zip the site for reading from file:// (no server, no CDN) into dist/handbook-offline.zip
 NPM_STAMP := node_modules/.installed

@@ -10,6 +10,7 @@ finds nothing to change and the loop stops.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -35,9 +36,13 @@ _state: dict[str, Any] = {}
 and the segmenter, taught the handbook's terms."""
 
 
+DRAFTS = os.environ.get("HANDBOOK_DRAFTS", "") not in ("", "0")
+"""HANDBOOK_DRAFTS=1 (make serve DRAFTS=1) previews the drafts in data/drafts/ too; never set when publishing."""
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
-        handbook, _ = load_checked(ROOT)
+        handbook, _ = load_checked(ROOT, drafts=DRAFTS)
     except DataError as error:
         raise Abort("\n" + error.report()) from None
     _state["cut"] = jieba_cut(segmenter_words(handbook))
@@ -55,7 +60,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_pre_build(config: MkDocsConfig) -> None:
     if not _state.pop("fresh", False):  # a rebuild that reused the config: load again
         try:
-            _state["handbook"], _ = load_checked(ROOT)
+            _state["handbook"], _ = load_checked(ROOT, drafts=DRAFTS)
         except DataError as error:
             raise Abort("\n" + error.report()) from None
     sync(Path(config.docs_dir), render_site(_state["handbook"]))

@@ -5,25 +5,49 @@ from __future__ import annotations
 from pathlib import Path
 
 from .check import check
+from .drafts import Drafts, apply_drafts, load_drafts
 from .handbook import Handbook
 from .load import load
-from .problems import DataError
+from .problems import DataError, Problem
+from .rawlines import check_raw
 from .render import render_site
 from .seeds import Unit, check_refs, load_units, seeds_dir
 
 
-def load_checked(root: Path) -> tuple[Handbook, list[Unit] | None]:
-    """The validated handbook and the seed units (None without seed files)."""
-    handbook = check(load(root / "data", root))
+def load_checked(root: Path, drafts: bool = False) -> tuple[Handbook, list[Unit] | None]:
+    """The validated handbook and the seed units (None without seed files).
+
+    Drafts (data/drafts/) are always validated, on top of the data, but only
+    included in the returned handbook with ``drafts=True`` (previews)."""
+    data = root / "data"
+    loaded = load(data, root)
+    pending = load_drafts(data, root)
+    if pending.problems:
+        raise DataError(pending.problems)
+    handbook = check(loaded)
+    if pending.drafts:
+        preview = check(apply_drafts(loaded, pending))
+        _raise(check_raw(preview, data, root))
+        if drafts:
+            handbook = preview
+    _raise(check_raw(handbook, data, root))
     units = load_units(handbook, seeds_dir(root))
     if units is not None:
-        problems = check_refs(handbook, units)
-        if problems:
-            raise DataError(problems)
+        _raise(check_refs(handbook, units))
     return handbook, units
 
 
-def generate(root: Path) -> dict[str, str]:
-    """Every generated page for the data under ``root``; raises DataError."""
-    handbook, _ = load_checked(root)
+def _raise(problems: list[Problem]) -> None:
+    if problems:
+        raise DataError(problems)
+
+
+def pending_drafts(root: Path) -> Drafts:
+    """The drafts waiting for review (already validated by load_checked)."""
+    return load_drafts(root / "data", root)
+
+
+def generate(root: Path, drafts: bool = False) -> dict[str, str]:
+    """Every generated page for the data under ``root`` (with the drafts when asked); raises DataError."""
+    handbook, _ = load_checked(root, drafts)
     return render_site(handbook)

@@ -39,6 +39,9 @@ MODEL_DESCRIPTIONS = {
     "Tip": "面经",
     "Omission": "原始材料中不收录的行及理由",
     "Settings": "站点设置",
+    "Draft": "导入草稿（data/drafts/）：出处、新题目、已有题目的新提问、面经与不收录的行",
+    "AddAsked": "草稿中与已有题目重复的一次提问：接受时加到该题的 asked 里",
+    "OmittedLine": "草稿中不收录的原文行及理由",
 }
 """Chinese description of every model (the class docstrings are in English, for developers)."""
 

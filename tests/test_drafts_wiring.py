@@ -1,0 +1,85 @@
+"""Drafts from handbook import: validated by check, previewed only on request; raw lines accounted for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli, write_tree
+from handbook.build import generate, load_checked
+from handbook.problems import DataError
+
+RAW = "某公司 一面\n\n1. 你为什么做产品经理？\n2. 怎么设计一个收银台？\n面试官人很好。\n"
+
+
+def imported(mini: Path) -> Path:
+    write_tree(mini, {"notes.txt": RAW})
+    result = run_cli("--root", str(mini), "import", str(mini / "notes.txt"), "--company", "acme", "--name", "acme-notes")
+    assert result.returncode == 0, result.stderr
+    draft = mini / "data/drafts/acme-notes.yaml"
+    assert draft.is_file() and (mini / "data/raw/acme-notes.txt").is_file()
+    return draft
+
+
+def test_check_validates_drafts_and_says_they_are_unpublished(mini: Path) -> None:
+    imported(mini)
+    result = run_cli("--root", str(mini), "check")
+    assert result.returncode == 0, result.stderr
+    assert "另有 1 份草稿（data/drafts/acme-notes.yaml" in result.stdout and "尚未发布" in result.stdout
+
+
+def test_a_broken_draft_fails_check_with_its_line(mini: Path) -> None:
+    draft = imported(mini)
+    text = draft.read_text(encoding="utf-8")
+    write_tree(mini, {"data/drafts/acme-notes.yaml": text.replace("company: acme", "company: 不存在的公司", 1)})
+    result = run_cli("--root", str(mini), "check")
+    assert result.returncode == 1
+    assert "data/drafts/acme-notes.yaml:" in result.stderr and "未知公司 '不存在的公司'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_drafts_are_built_only_when_asked(mini: Path) -> None:
+    imported(mini)
+    published = generate(mini)
+    preview = generate(mini, drafts=True)
+    new = sorted(set(preview) - set(published))
+    assert new and all(p.startswith(("questions/acme-notes", "sources/acme-notes")) for p in new), new
+    assert "（草稿：待补充考察点）" in preview[next(p for p in new if p.startswith("questions/"))]
+
+
+def test_every_raw_line_must_be_accounted_for(mini: Path) -> None:
+    sources = (mini / "data/sources.yaml").read_text(encoding="utf-8")
+    write_tree(
+        mini,
+        {
+            "data/raw/n.txt": RAW,
+            "data/sources.yaml": sources + "- {id: n, title: 笔记, author: 甲, date: 2025-05-01, licence: 笔记整理。, raw: n.txt}\n",
+            "data/questions/n.yaml": "- id: n-1\n  title: 为什么做产品经理？\n  category: data\n  tags: [risk]\n  asked: [{source: n, line: 3}]\n  intent: x\n  outline: [a]\n",
+        },
+    )
+    with pytest.raises(DataError) as info:
+        load_checked(mini)
+    [problem] = info.value.problems
+    assert problem.format() == (
+        "data/raw/n.txt:1: 第 1、4–5 行没有去处：原始笔记的每一行都要被题目的 asked、题目或面经的 sources，或 omissions.yaml（写明略去的理由）引用（出处 n）。"
+    )
+    omissions = (mini / "data/omissions.yaml").read_text(encoding="utf-8")
+    write_tree(mini, {"data/omissions.yaml": omissions + "- sources: [{source: n, lines: [1, 4, 5, 9]}]\n  reason: 标题与客套话。\n"})
+    with pytest.raises(DataError) as info:
+        load_checked(mini)
+    assert [p.message for p in info.value.problems] == ["原始笔记 data/raw/n.txt 没有第 9 行（或那一行是空行）。"]
+
+
+def test_accepting_a_reviewed_draft_publishes_it(mini: Path) -> None:
+    draft = imported(mini)
+    text = draft.read_text(encoding="utf-8")
+    text = text.replace("待填：", "").replace("review: [category]", "").replace("review: [tags]", "").replace("review: [category, tags]", "")
+    text = text.replace("review: [kind]", "")
+    text = text.replace("    asked:", "    intent: 考察动机。\n    outline: [一, 二, 三]\n    asked:")
+    write_tree(mini, {"data/drafts/acme-notes.yaml": text})
+    result = run_cli("--root", str(mini), "import", "--accept", "data/drafts/acme-notes.yaml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not draft.exists()
+    handbook, _ = load_checked(mini)
+    assert any(o.source == "acme-notes" for q in handbook.questions for o in q.asked)
