@@ -19,7 +19,7 @@ QUESTION = """- id: q-9
   frameworks: [{framework}]
   cases: [{case}]
   intent: 考察。
-  outline: [a]
+  outline: [a, b, c]
 """
 
 GOOD = {"category": "data", "tags": "risk", "company": "acme", "round": "first", "framework": "ab-design", "case": "case-ab", "source": "notes"}
@@ -156,7 +156,7 @@ def test_ambiguous_name_lists_the_candidates(mini: Path) -> None:
     ],
 )
 def test_occurrence_traps_are_errors(mini: Path, occurrence: str, expected: str) -> None:
-    text = f"- id: q-9\n  title: 题\n  category: data\n  tags: [risk]\n  asked:\n    - {occurrence}\n  intent: 考察。\n  outline: [a]\n"
+    text = f"- id: q-9\n  title: 题\n  category: data\n  tags: [risk]\n  asked:\n    - {occurrence}\n  intent: 考察。\n  outline: [a, b, c]\n"
     write_tree(mini, {"data/questions/new.yaml": text})
     with pytest.raises(DataError) as info:
         load_checked(mini)
@@ -164,7 +164,7 @@ def test_occurrence_traps_are_errors(mini: Path, occurrence: str, expected: str)
 
 
 def test_identical_occurrences_are_reported(mini: Path) -> None:
-    text = "- id: q-9\n  title: 题\n  category: data\n  tags: [risk]\n  asked:\n    - {source: notes, line: 3}\n    - {source: notes, line: 3}\n  intent: 考察。\n  outline: [a]\n"
+    text = "- id: q-9\n  title: 题\n  category: data\n  tags: [risk]\n  asked:\n    - {source: notes, line: 3}\n    - {source: notes, line: 3}\n  intent: 考察。\n  outline: [a, b, c]\n"
     write_tree(mini, {"data/questions/new.yaml": text})
     with pytest.raises(DataError) as info:
         load_checked(mini)
@@ -174,7 +174,7 @@ def test_identical_occurrences_are_reported(mini: Path) -> None:
 
 
 def test_old_company_field_says_where_it_went(mini: Path) -> None:
-    text = "- id: q-9\n  title: 题\n  category: data\n  tags: [risk]\n  company: acme\n  intent: 考察。\n  outline: [a]\n"
+    text = "- id: q-9\n  title: 题\n  category: data\n  tags: [risk]\n  company: acme\n  intent: 考察。\n  outline: [a, b, c]\n"
     write_tree(mini, {"data/questions/new.yaml": text})
     with pytest.raises(DataError) as info:
         load_checked(mini)
@@ -191,3 +191,14 @@ def test_reserved_ids_are_refused(mini: Path, file: str, text: str | None) -> No
     with pytest.raises(DataError) as info:
         load_checked(mini)
     assert any("是保留字" in p.message for p in info.value.problems)
+
+
+@pytest.mark.parametrize("count", [1, 2, 7])
+def test_outline_outside_three_to_six_points_is_an_error(mini: Path, count: int) -> None:
+    items = ", ".join(f"要点{i}" for i in range(count))
+    write_tree(mini, {"data/questions/new.yaml": f"- id: q-9\n  title: 题\n  category: data\n  tags: [risk]\n  intent: 考察。\n  outline: [{items}]\n"})
+    with pytest.raises(DataError) as info:
+        load_checked(mini)
+    assert [p.format() for p in info.value.problems] == [
+        f"data/questions/new.yaml:6:3: 条目 q-9 · 字段 outline：答题要点写 3–6 条，现在是 {count} 条：合并或拆分要点；只想引用答题框架时删掉 outline。"
+    ]

@@ -15,7 +15,7 @@ def test_check_passes_on_good_data(mini: Path) -> None:
 
 
 def test_bad_data_exits_1_with_located_messages_and_no_traceback(mini: Path) -> None:
-    write_tree(mini, {"data/questions/bad.yaml": "- id: q-9\n  title: 题\n  category: nope\n  tags: [risk]\n  intent: x\n  outline: [a]\n"})
+    write_tree(mini, {"data/questions/bad.yaml": "- id: q-9\n  title: 题\n  category: nope\n  tags: [risk]\n  intent: x\n  outline: [a, b, c]\n"})
     result = run_cli("--root", str(mini), "build")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

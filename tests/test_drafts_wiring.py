@@ -55,7 +55,7 @@ def test_every_raw_line_must_be_accounted_for(mini: Path) -> None:
         {
             "data/raw/n.txt": RAW,
             "data/sources.yaml": sources + "- {id: n, title: 笔记, author: 甲, date: 2025-05-01, licence: 笔记整理。, raw: n.txt}\n",
-            "data/questions/n.yaml": "- id: n-1\n  title: 为什么做产品经理？\n  category: data\n  tags: [risk]\n  asked: [{source: n, line: 3}]\n  intent: x\n  outline: [a]\n",
+            "data/questions/n.yaml": "- id: n-1\n  title: 为什么做产品经理？\n  category: data\n  tags: [risk]\n  asked: [{source: n, line: 3}]\n  intent: x\n  outline: [a, b, c]\n",
         },
     )
     with pytest.raises(DataError) as info:

@@ -58,7 +58,7 @@ def test_a_valid_draft_loads_and_previews(mini: Path) -> None:
     assert drafts.problems == []
     handbook = check(apply_drafts(load(mini / "data", mini), drafts))
     new = next(q for q in handbook.questions if q.id == "notes-2-001")
-    assert new.intent == DRAFT_INTENT and new.outline == [DRAFT_OUTLINE]
+    assert new.intent == DRAFT_INTENT and new.outline == DRAFT_OUTLINE
     assert new.category == "data" and new.tags == ["ab-test"] and new.asked[0].company == "acme"
     assert [o.line for o in new.asked] == [3, 8], "an add_asked entry may name a question of the same draft"
     q2 = next(q for q in handbook.questions if q.id == "q-002")

@@ -20,7 +20,7 @@ from handbook.hubs import PAGE_SIZE
 def many_questions(count: int) -> str:
     return "".join(
         f"- id: bulk-{i:04d}\n  title: 批量题 {i}\n  category: data\n  tags: [metrics]\n"
-        f"  asked: [{{source: notes, line: {i + 1}, company: acme}}]\n  intent: x\n  outline: [a]\n"
+        f"  asked: [{{source: notes, line: {i + 1}, company: acme}}]\n  intent: x\n  outline: [a, b, c]\n"
         for i in range(count)
     )
 

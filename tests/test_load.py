@@ -34,7 +34,7 @@ def test_yaml_syntax_error_has_line_and_column(mini: Path) -> None:
 def test_duplicate_key_is_reported(mini: Path) -> None:
     write_tree(
         mini,
-        {"data/questions/dup.yaml": "- id: q-9\n  title: 题\n  title: 题二\n  category: data\n  tags: [risk]\n  intent: 考察。\n  outline: [a]\n"},
+        {"data/questions/dup.yaml": "- id: q-9\n  title: 题\n  title: 题二\n  category: data\n  tags: [risk]\n  intent: 考察。\n  outline: [a, b, c]\n"},
     )
     [message] = problems_of(mini)
     assert message == "data/questions/dup.yaml:3:3: 条目 q-9 · 字段 title：重复的键 'title'：同一条目里每个字段只能出现一次，请删除或合并其中一个。"
@@ -53,7 +53,7 @@ def test_missing_field_wrong_type_unknown_field_bad_id(mini: Path) -> None:
 
 
 def test_empty_required_text(mini: Path) -> None:
-    write_tree(mini, {"data/questions/bad.yaml": "- id: q-9\n  title: '  '\n  category: data\n  tags: [risk]\n  intent: 考察。\n  outline: [a]\n"})
+    write_tree(mini, {"data/questions/bad.yaml": "- id: q-9\n  title: '  '\n  category: data\n  tags: [risk]\n  intent: 考察。\n  outline: [a, b, c]\n"})
     [message] = problems_of(mini)
     assert message.startswith("data/questions/bad.yaml:2:3: 条目 q-9 · 字段 title：不能为空")
 

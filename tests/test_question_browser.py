@@ -22,7 +22,7 @@ ITEMS = "article li[data-id]"
 
 
 def test_generated_list_items_carry_their_facets_escaped(mini: Path) -> None:
-    hostile = '- id: q-004\n  title: 标题里有 { data-category="evil" } 和 <b>标签</b>\n  category: payment\n  tags: [risk]\n  intent: x\n  outline: [a]\n'
+    hostile = '- id: q-004\n  title: 标题里有 { data-category="evil" } 和 <b>标签</b>\n  category: payment\n  tags: [risk]\n  intent: x\n  outline: [a, b, c]\n'
     write_tree(mini, {"data/questions/extra.yaml": hostile})
     page = generate(mini)["questions/index.md"]
     assert '<div id="question-browser" data-export="../export/handbook.json" hidden></div>' in page

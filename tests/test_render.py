@@ -62,8 +62,8 @@ def test_related_questions_ranked_by_shared_tags(mini: Path) -> None:
         mini,
         {
             "data/questions/extra.yaml": (
-                "- id: q-004\n  title: 两个共同标签\n  category: payment\n  tags: [ab-test, metrics]\n  intent: x\n  outline: [a]\n"
-                "- id: q-005\n  title: 无共同标签\n  category: data\n  tags: [risk]\n  intent: x\n  outline: [a]\n"
+                "- id: q-004\n  title: 两个共同标签\n  category: payment\n  tags: [ab-test, metrics]\n  intent: x\n  outline: [a, b, c]\n"
+                "- id: q-005\n  title: 无共同标签\n  category: data\n  tags: [risk]\n  intent: x\n  outline: [a, b, c]\n"
             )
         },
     )
@@ -117,7 +117,7 @@ def test_hub_pages_have_titles_and_descriptions(mini: Path, page: str) -> None:
 
 def test_related_questions_weight_rare_tags(mini: Path) -> None:
     """One shared rare tag outranks one shared common tag."""
-    extra = "".join(f"- id: q-1{i:02d}\n  title: 实验题 {i}\n  category: data\n  tags: [ab-test]\n  intent: x\n  outline: [a]\n" for i in range(5))
+    extra = "".join(f"- id: q-1{i:02d}\n  title: 实验题 {i}\n  category: data\n  tags: [ab-test]\n  intent: x\n  outline: [a, b, c]\n" for i in range(5))
     write_tree(mini, {"data/questions/extra.yaml": extra})
     handbook, _ = load_checked(mini)
     index = Index(handbook)
@@ -168,7 +168,7 @@ def test_question_page_summarises_frameworks_instead_of_copying_them(mini: Path)
 def test_metadata_that_themes_write_as_html_is_escaped(mini: Path) -> None:
     hostile = (
         '- id: q-009\n  title: "Q</title><img src=x onerror=alert(1)>"\n  category: data\n  tags: [risk]\n'
-        '  intent: "\\"><img src=x onerror=alert(2)>"\n  outline: [a]\n'
+        '  intent: "\\"><img src=x onerror=alert(2)>"\n  outline: [a, b, c]\n'
     )
     tags = (mini / "data/tags.yaml").read_text(encoding="utf-8").replace("name: 风控", 'name: "风控<b>--></b>"')
     write_tree(mini, {"data/questions/hostile.yaml": hostile, "data/tags.yaml": tags})

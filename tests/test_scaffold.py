@@ -36,10 +36,25 @@ COMMENTED = (
     "  intent: >-\n"
     "    考察排查思路。\n"
     "  outline: [先查数据, 再拆维度, 最后验证]\n"
-    "- {id: q-003, title: 风险题, category: payment, tags: [risk], intent: 考察。, outline: [a]}\n"
+    "- {id: q-003, title: 风险题, category: payment, tags: [risk], intent: 考察。, outline: [a, b, c]}\n"
     "# 文件末尾的注释\n"
 )
-VALID = ("--title", "如何衡量推荐效果？", "--category", "data", "--tag", "metrics", "--intent", "考察指标体系。", "--outline", "先定目标")
+VALID = (
+    "--title",
+    "如何衡量推荐效果？",
+    "--category",
+    "data",
+    "--tag",
+    "metrics",
+    "--intent",
+    "考察指标体系。",
+    "--outline",
+    "先定目标",
+    "--outline",
+    "再拆维度",
+    "--outline",
+    "最后验证",
+)
 
 
 def new(mini: Path, *args: str) -> tuple[int, str, str]:
@@ -62,7 +77,7 @@ def commented(mini: Path) -> Path:
 
 
 def test_existing_bytes_and_comments_survive_and_the_entry_is_appended(commented: Path) -> None:
-    code, out, err = new(commented, "question", *VALID, "--outline", "再拆维度", "--outline", "最后验证")
+    code, out, err = new(commented, "question", *VALID)
     assert code == 0, err
     after = text(commented)
     assert after.startswith(COMMENTED), "every existing byte, comments included, stays as it was"
@@ -77,7 +92,7 @@ def test_existing_bytes_and_comments_survive_and_the_entry_is_appended(commented
 
 
 def test_next_id_continues_the_series_across_the_collection(mini: Path) -> None:
-    write_tree(mini, {"data/questions/more.yaml": "- id: q-017\n  title: 题\n  category: data\n  tags: [risk]\n  intent: 考察。\n  outline: [a]\n"})
+    write_tree(mini, {"data/questions/more.yaml": "- id: q-017\n  title: 题\n  category: data\n  tags: [risk]\n  intent: 考察。\n  outline: [a, b, c]\n"})
     code, out, err = new(mini, "question", *VALID, "--file", QUESTIONS)
     assert code == 0, err
     assert "题目 q-018。" in out
@@ -85,7 +100,7 @@ def test_next_id_continues_the_series_across_the_collection(mini: Path) -> None:
 
 
 def test_default_file_is_the_most_recently_modified(mini: Path) -> None:
-    write_tree(mini, {"data/questions/zz-old.yaml": "- id: z-001\n  title: 题\n  category: data\n  tags: [risk]\n  intent: 考察。\n  outline: [a]\n"})
+    write_tree(mini, {"data/questions/zz-old.yaml": "- id: z-001\n  title: 题\n  category: data\n  tags: [risk]\n  intent: 考察。\n  outline: [a, b, c]\n"})
     os.utime(mini / "data/questions/zz-old.yaml", (1_700_000_000, 1_700_000_000))  # older than main.yaml
     code, out, _ = new(mini, "question", *VALID)
     assert code == 0
@@ -99,7 +114,8 @@ def test_blank_lines_between_entries_are_followed(mini: Path) -> None:
     assert new(mini, "question", *VALID)[0] == 0
     assert (
         text(mini)
-        == spaced + "\n- id: q-004\n  title: 如何衡量推荐效果？\n  category: data\n  tags: [metrics]\n  intent: 考察指标体系。\n  outline:\n    - 先定目标\n"
+        == spaced
+        + "\n- id: q-004\n  title: 如何衡量推荐效果？\n  category: data\n  tags: [metrics]\n  intent: 考察指标体系。\n  outline:\n    - 先定目标\n    - 再拆维度\n    - 最后验证\n"
     )
 
 
@@ -160,7 +176,8 @@ def test_names_are_accepted(mini: Path) -> None:
 
 
 def test_text_yaml_would_misread_is_quoted(mini: Path) -> None:
-    code, _, err = new(mini, "question", *VALID, "--outline", "yes", "--outline", "用户增长 #1 指标", "--outline", "2025", "--pitfall", "key: value")
+    quoted = ("--outline", "yes", "--outline", "用户增长 #1 指标", "--outline", "2025")
+    code, _, err = new(mini, "question", *VALID[:-6], "--outline", "先定目标", *quoted, "--pitfall", "key: value")
     assert code == 0, err
     assert '    - "yes"\n    - "用户增长 #1 指标"\n    - "2025"\n  pitfalls:\n    - "key: value"\n' in text(mini)
     handbook, _ = load_checked(mini)
@@ -169,7 +186,24 @@ def test_text_yaml_would_misread_is_quoted(mini: Path) -> None:
 
 def test_invalid_entry_writes_nothing_and_reports_where(mini: Path) -> None:
     before = text(mini)
-    code, _, err = new(mini, "question", "--title", "题", "--category", "不存在", "--tag", "metrics", "--intent", "考察。", "--outline", "a")
+    code, _, err = new(
+        mini,
+        "question",
+        "--title",
+        "题",
+        "--category",
+        "不存在",
+        "--tag",
+        "metrics",
+        "--intent",
+        "考察。",
+        "--outline",
+        "a",
+        "--outline",
+        "b",
+        "--outline",
+        "c",
+    )
     assert code == 1
     assert text(mini) == before
     lines = err.strip().splitlines()
@@ -315,6 +349,7 @@ def test_interactive_prompts_show_choices_and_ask_again(mini: Path) -> None:
         "",  # frameworks
         "先定目标",  # outline
         "再拆指标",
+        "最后验证",
         "",
         "",  # pitfalls
     ]
@@ -329,13 +364,13 @@ def test_interactive_prompts_show_choices_and_ask_again(mini: Path) -> None:
     assert "答题要点（3–6 条；写了答题框架时可以不写） 第 1 条（空行结束）：" in asked
     assert text(mini).endswith(
         "- id: q-004\n  title: 如何衡量推荐效果？\n  category: 数据与实验\n  tags: [metrics, AB测试]\n  asked:\n"
-        "    - {source: notes, line: 7, company: 示例支付, date: 2025-05}\n  intent: 考察指标体系。\n  outline:\n    - 先定目标\n    - 再拆指标\n"
+        "    - {source: notes, line: 7, company: 示例支付, date: 2025-05}\n  intent: 考察指标体系。\n  outline:\n    - 先定目标\n    - 再拆指标\n    - 最后验证\n"
     )
 
 
 def test_interactive_skips_what_flags_gave_and_the_details_of_a_skipped_source(mini: Path) -> None:
     asked: list[str] = []
-    request = Request("question", {"title": "题", "category": "data", "tags": ["risk"], "intent": "考察。", "outline": ["a"]})
+    request = Request("question", {"title": "题", "category": "data", "tags": ["risk"], "intent": "考察。", "outline": ["a", "b", "c"]})
     answers = ["", "", ""]  # source, frameworks, pitfalls: all skipped
     scaffold.create(mini, request, scripted(answers, asked), lambda _: None)
     assert asked == [

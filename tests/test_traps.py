@@ -11,7 +11,7 @@ from handbook.build import load_checked
 from handbook.problems import DataError
 from handbook.traps import full_width_colons
 
-REST = "  category: data\n  tags: [risk]\n  intent: 考察。\n  outline: [a]\n"
+REST = "  category: data\n  tags: [risk]\n  intent: 考察。\n  outline: [a, b, c]\n"
 
 
 def problems_of(root: Path) -> list[str]:
@@ -42,7 +42,7 @@ def test_full_width_colon_on_the_first_key_of_an_entry_and_in_a_nested_list(mini
 def test_full_width_colons_in_text_are_fine(mini: Path) -> None:
     text = (
         "- id: q-9\n  title: 题目：怎么做？\n  category: data\n  tags: [risk]\n"
-        "  intent: |\n    title：这是块文字里的一行\n  outline:\n    - toB：面向商户\n    - 先定目标：再拆指标\n"
+        "  intent: |\n    title：这是块文字里的一行\n  outline:\n    - toB：面向商户\n    - 先定目标：再拆指标\n    - 最后：验证\n"
     )
     write_tree(mini, {"data/questions/ok.yaml": text})
     handbook, _ = load_checked(mini)
@@ -66,7 +66,7 @@ def test_hash_after_a_space_drops_the_rest_of_the_value(mini: Path) -> None:
 
 
 def test_hash_in_a_list_item(mini: Path) -> None:
-    text = "- id: q-9\n  title: 题\n  category: data\n  tags: [risk]\n  intent: 考察。\n  outline:\n    - 先看话题 #增长\n"
+    text = "- id: q-9\n  title: 题\n  category: data\n  tags: [risk]\n  intent: 考察。\n  outline:\n    - 先看话题 #增长\n    - 二\n    - 三\n"
     write_tree(mini, {"data/questions/bad.yaml": text})
     assert problems_of(mini) == [
         "data/questions/bad.yaml:7:7: 条目 q-9 · 字段 outline[0]：“#增长”被 YAML 当成注释丢掉了，实际只读到“先看话题”。"
@@ -75,7 +75,7 @@ def test_hash_in_a_list_item(mini: Path) -> None:
 
 
 def test_comments_with_a_space_quoted_values_and_c_sharp_are_fine(mini: Path) -> None:
-    text = "- id: q-9   # 新题\n  title: '用户增长 #1 指标'\n  category: data  # 分类\n  tags: [risk]\n  intent: 会 C# 的产品经理。\n  outline: [a]\n"
+    text = "- id: q-9   # 新题\n  title: '用户增长 #1 指标'\n  category: data  # 分类\n  tags: [risk]\n  intent: 会 C# 的产品经理。\n  outline: [a, b, c]\n"
     write_tree(mini, {"data/questions/ok.yaml": text})
     handbook, _ = load_checked(mini)
     assert next(q for q in handbook.questions if q.id == "q-9").title == "用户增长 #1 指标"
@@ -93,7 +93,9 @@ def test_unquoted_boolean_where_text_is_expected(mini: Path, spelling: str, read
 
 
 def test_unquoted_boolean_in_a_list_and_a_nested_mapping(mini: Path) -> None:
-    text = "- id: q-9\n  title: 题\n  category: data\n  tags: [risk, on]\n  asked:\n    - {source: notes, company: no}\n  intent: 考察。\n  outline: [a]\n"
+    text = (
+        "- id: q-9\n  title: 题\n  category: data\n  tags: [risk, on]\n  asked:\n    - {source: notes, company: no}\n  intent: 考察。\n  outline: [a, b, c]\n"
+    )
     write_tree(mini, {"data/questions/bad.yaml": text})
     assert problems_of(mini) == [
         "data/questions/bad.yaml:4:16: 条目 q-9 · 字段 tags[1]：应为文字，但 on 没加引号，被 YAML 读成了真假值 true。请给它加引号：'on'。",

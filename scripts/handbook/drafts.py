@@ -34,7 +34,7 @@ PLACEHOLDER = "待填"
 DRAFT_INTENT = "（草稿：待补充考察点）"
 """Intent shown for a draft question in previews until the reviewer writes one."""
 
-DRAFT_OUTLINE = "（草稿：待补充答题要点）"
+DRAFT_OUTLINE = ["（草稿：待补充答题要点）", "（第二条）", "（第三条）"]
 """Outline shown for a draft question without outline or frameworks in previews."""
 
 
@@ -264,7 +264,7 @@ def to_question(question: DraftQuestion, preview: bool = True) -> Question:
     if preview and question.intent is None:
         values["intent"] = DRAFT_INTENT
     if preview and not question.outline and not question.frameworks:
-        values["outline"] = [DRAFT_OUTLINE]
+        values["outline"] = list(DRAFT_OUTLINE)
     return Question.model_validate(values)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 """Ids are lowercase ASCII words joined by hyphens, e.g. ``ant-034``."""
@@ -184,9 +184,20 @@ class Question(Entry):
     background: list[Text] = Field(default=[], description="问题背景（可选）")
     intent: Text = Field(description="考察点：面试官想考什么，1–3 句")
     frameworks: list[Ref] = Field(default=[], description="适用的答题框架：id 或框架名称")
-    outline: list[Text] = Field(default=[], max_length=8, description="答题要点，3–6 条（最多 8 条）")
+    outline: list[Text] = Field(default=[], description="答题要点，3–6 条（有答题框架时可以不写）")
     cases: list[Id] = Field(default=[], description="示例案例 id")
     pitfalls: list[Text] = Field(default=[], description="常见失误")
+
+    @field_validator("outline")
+    @classmethod
+    def _outline_size(cls, outline: list[str]) -> list[str]:
+        if outline and not OUTLINE_MIN <= len(outline) <= OUTLINE_MAX:
+            raise ValueError(f"答题要点写 {OUTLINE_MIN}–{OUTLINE_MAX} 条，现在是 {len(outline)} 条：合并或拆分要点；只想引用答题框架时删掉 outline")
+        return outline
+
+
+OUTLINE_MIN, OUTLINE_MAX = 3, 6
+"""How many points an answer outline has (the documented range)."""
 
 
 class Tip(Entry):
