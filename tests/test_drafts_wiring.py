@@ -83,3 +83,31 @@ def test_accepting_a_reviewed_draft_publishes_it(mini: Path) -> None:
     assert not draft.exists()
     handbook, _ = load_checked(mini)
     assert any(o.source == "acme-notes" for q in handbook.questions for o in q.asked)
+
+
+def test_prose_may_not_copy_the_raw_notes_but_titles_may(mini: Path) -> None:
+    raw = "1. 你为什么想做产品经理而不是去做运营或者研发？\n面试官说回答要结合自己真实的经历来讲不能空谈\n"
+    sources = (mini / "data/sources.yaml").read_text(encoding="utf-8")
+    tip = "- id: tip-n\n  text: 面试官提醒：回答要结合自己真实的经历来讲不能空谈。\n  kind: review\n  sources: [{source: n, lines: [2]}]\n"
+    question = (
+        "- id: n-1\n  title: 你为什么想做产品经理而不是去做运营或者研发？\n  category: data\n  tags: [risk]\n"
+        "  asked: [{source: n, line: 1}]\n  intent: 考察动机。\n  outline: [一, 二, 三]\n"
+    )
+    write_tree(
+        mini,
+        {
+            "data/raw/n.txt": raw,
+            "data/sources.yaml": sources + "- {id: n, title: 笔记, author: 甲, date: 2025-05-01, licence: 笔记整理。, raw: n.txt}\n",
+            "data/questions/n.yaml": question,
+            "data/tips/n.yaml": tip,
+        },
+    )
+    with pytest.raises(DataError) as info:
+        load_checked(mini)
+    [problem] = info.value.problems
+    assert problem.format() == (
+        "data/tips/n.yaml:2:3: 条目 tip-n · 字段 text：与原始笔记 data/raw/n.txt 第 2 行有 15 个字以上相同（“回答要结合自己真实的经历来讲不”）："
+        "请用自己的话改写（只有题目文字可以照录）。"
+    )
+    write_tree(mini, {"data/tips/n.yaml": tip.replace("回答要结合自己真实的经历来讲不能空谈", "要用亲身经历举例，别讲空话")})
+    load_checked(mini)

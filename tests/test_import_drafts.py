@@ -10,6 +10,7 @@ from conftest import write_tree
 from handbook.accept import accept, append_entries, dump, round_trip
 from handbook.check import check
 from handbook.drafts import DRAFT_INTENT, DRAFT_OUTLINE, apply_drafts, load_drafts
+from handbook.importer import InputError
 from handbook.load import load
 from handbook.problems import DataError
 
@@ -158,11 +159,18 @@ def test_notes_of_an_existing_source_get_its_raw_file(mini: Path) -> None:
 
     raw = mini / "notes-june.txt"
     raw.write_text("【一面】\n1. 指标异常时怎么排查？\n2. 如何做用户分层？\n面试官很友好。\n", encoding="utf-8")
-    summary = run(mini, raw, {"source": "notes", "name": "notes-june", "company": "示例支付", "round": None, "date": None, "position": "实习"})
+    sources = mini / "data/sources.yaml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8") + "- {id: notes-b, title: 示例笔记续篇, author: 匿名候选人, date: 2025-06-01, licence: 笔记整理。}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="已经被引用"):
+        run(mini, raw, {"source": "notes", "name": "notes-june", "company": "示例支付", "round": None, "date": None, "position": "实习"})
+    summary = run(mini, raw, {"source": "notes-b", "name": "notes-june", "company": "示例支付", "round": None, "date": None, "position": "实习"})
     assert "题目：2 道（新题 1 道，与已有题目重复 1 道）" in summary
     draft = mini / "data/drafts/notes-june.yaml"
     text = draft.read_text(encoding="utf-8")
-    assert "source: notes  # 已有出处" in text and "raw: notes-june.txt" in text
+    assert "source: notes-b  # 已有出处" in text and "raw: notes-june.txt" in text
     yaml = round_trip()
     document = yaml.load(text)
     for question in document["questions"]:
@@ -173,9 +181,9 @@ def test_notes_of_an_existing_source_get_its_raw_file(mini: Path) -> None:
         tip.pop("review", None)
     draft.write_text(dump(document), encoding="utf-8")
     report = accept_draft(mini, draft)
-    assert "出处 notes、题目 1 道、已有题目的被问记录 1 条、面经 1 条" in report
+    assert "出处 notes-b、题目 1 道、已有题目的被问记录 1 条、面经 1 条" in report
     handbook = check(load(mini / "data", mini))
-    assert next(s for s in handbook.sources if s.id == "notes").raw == "notes-june.txt"
+    assert next(s for s in handbook.sources if s.id == "notes-b").raw == "notes-june.txt"
     q2 = next(q for q in handbook.questions if q.id == "q-002")
-    assert q2.asked[-1].model_dump(exclude_none=True) == {"source": "notes", "line": 2, "company": "acme", "round": "first", "position": "intern"}
-    assert (mini / "data/questions/notes.yaml").is_file() and (mini / "data/raw/notes-june.txt").is_file()
+    assert q2.asked[-1].model_dump(exclude_none=True) == {"source": "notes-b", "line": 2, "company": "acme", "round": "first", "position": "intern"}
+    assert (mini / "data/questions/notes-b.yaml").is_file() and (mini / "data/raw/notes-june.txt").is_file()

@@ -33,6 +33,7 @@ from .handbook import Handbook
 from .load import load
 from .model import Source
 from .problems import DataError, Problem, field_path
+from .rawlines import check_raw
 
 FLOW_KEYS = {"tags", "frameworks", "cases", "rounds", "questions", "lines"}
 """Lists of ids or numbers, written on one line as data/ does: tags: [a, b]."""
@@ -292,12 +293,15 @@ def validate(root: Path, edits: dict[Path, str]) -> None:
     """Load and check a copy of data/ with the new texts; raises DataError (paths as in the real data/)."""
     with tempfile.TemporaryDirectory(prefix="handbook-accept-") as tmp:
         copy = Path(tmp)
-        shutil.copytree(root / "data", copy / "data", ignore=shutil.ignore_patterns("drafts", RAW_DIR))
+        shutil.copytree(root / "data", copy / "data", ignore=shutil.ignore_patterns("drafts"))
         for path, text in edits.items():
             target = copy / path.resolve().relative_to(root.resolve())
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        check(load(copy / "data", copy))
+        # The raw notes as published: every line accounted for, and no prose copied from them.
+        problems = check_raw(check(load(copy / "data", copy)), copy / "data", copy)
+        if problems:
+            raise DataError(problems)
 
 
 def write_all(edits: dict[Path, str]) -> None:

@@ -27,7 +27,7 @@ def load_checked(root: Path, drafts: bool = False) -> tuple[Handbook, list[Unit]
     handbook = check(loaded)
     if pending.drafts:
         preview = check(apply_drafts(loaded, pending))
-        _raise(check_raw(preview, data, root))
+        _raise(check_raw(preview, data, root, copies=False))
         if drafts:
             handbook = preview
     _raise(check_raw(handbook, data, root))

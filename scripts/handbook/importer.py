@@ -26,6 +26,7 @@ from .model import DATE_PATTERN, ID_MAX, ID_PATTERN, Occurrence, Source, SourceR
 from .problems import DataError, Problem, field_path
 from .rawnotes import Comment, Notes, RawQuestion
 from .resolve import Vocabulary, vocabularies
+from .seeds import references
 from .suggest import ImportRules, Match, Suggester, Suggestion, TitleIndex
 from .yamlpos import YamlSyntaxError
 from .yamlpos import parse as parse_yaml
@@ -491,6 +492,10 @@ def _existing_source(handbook: Handbook, source: str | None, name: str, raw_file
         raise InputError(f"--source：出处 '{source}' 来自种子材料（{existing.seed}），编号按小节计算，不能再对应一份原始笔记。请不写 --source，新建出处。")
     if existing.raw not in (None, raw_file):
         raise InputError(f"--source：出处 '{source}' 已对应原始笔记 data/{RAW_DIR}/{existing.raw}；一个出处只对应一个原始文件。请不写 --source，新建出处。")
+    if existing.raw is None and any(ref.source == source for *_, ref in references(handbook)):
+        raise InputError(
+            f"--source：出处 '{source}' 已经被引用，它的编号不是这份笔记的行号，不能再对应一份原始笔记。请不写 --source，新建出处（同一位作者的笔记可以在标题里写明）。"
+        )
     return existing
 
 

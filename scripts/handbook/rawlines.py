@@ -1,14 +1,17 @@
-"""Raw notes kept under data/raw/: every non-blank line must end up somewhere.
+"""Raw notes kept under data/raw/: every non-blank line must end up somewhere, in our own words.
 
 A source imported with ``handbook import`` names its raw file (``raw:``). Each
 non-blank line of that file must be referenced by a question's ``asked`` (line),
 a question's or tip's ``sources`` (lines), or an omission with its reason, so
 nothing a contributor pasted is dropped silently. References to lines the file
-does not have, or to blank lines, are errors too.
+does not have, or to blank lines, are errors too. And the prose of the entries
+that cite a raw file (考察点, 答题要点, 面经 …) may not copy a run of COPY_RUN
+characters from it: question titles record what was asked and may keep its wording.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,8 +28,9 @@ def raw_lines(path: Path) -> dict[int, str]:
     return {n: line for n, line in enumerate(text.splitlines(), 1) if line.strip()}
 
 
-def check_raw(handbook: Handbook, data_dir: Path, root: Path) -> list[Problem]:
-    """Problems for missing raw files, references to lines they lack, and lines nothing accounts for."""
+def check_raw(handbook: Handbook, data_dir: Path, root: Path, copies: bool = True) -> list[Problem]:
+    """Problems for missing raw files, references to lines they lack, lines nothing accounts for and,
+    with ``copies``, prose copied from them (not checked in drafts, whose tips start as the raw text)."""
     problems: list[Problem] = []
     lines: dict[str, dict[int, str]] = {}
     for index, source in enumerate(handbook.sources):
@@ -55,6 +59,8 @@ def check_raw(handbook: Handbook, data_dir: Path, root: Path) -> list[Problem]:
                 entry = getattr(getattr(handbook, collection)[index], "id", None)
                 raw = next(s.raw for s in handbook.sources if s.id == ref.source)
                 problems.append(_at(handbook, collection, index, entry, at, f"原始笔记 data/{RAW_DIR}/{raw} 没有第 {number} 行（或那一行是空行）。"))
+    if copies:
+        problems += _copies(handbook, lines)
     for source in handbook.sources:
         if source.id in lines:
             missing = sorted(set(lines[source.id]) - covered[source.id])
@@ -95,3 +101,49 @@ def unused(handbook: Handbook, data_dir: Path) -> Iterator[str]:
     folder = data_dir / RAW_DIR
     if folder.is_dir():
         yield from (p.name for p in sorted(folder.iterdir()) if p.is_file() and p.name not in named)
+
+
+COPY_RUN = 15
+"""Characters in a row that count as copied (the same rule as for the seed article)."""
+
+_MARKERS = re.compile(r"^\s*(?:[-*>#]+|\d+[.、)）]|[（(]\d+[)）]|[①-⑳]|[一二三四五六七八九十]+、|[QAqa问答][:：])\s*")
+_SPACES = re.compile(r"\s+")
+
+
+def _windows(text: str) -> set[str]:
+    flat = _SPACES.sub("", text)
+    return {flat[i : i + COPY_RUN] for i in range(len(flat) - COPY_RUN + 1)}
+
+
+def _prose(entry: object) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """(field path, text) of an entry's own prose; question titles are not prose."""
+    for name in ("intent", "text", "summary", "background", "result", "outline", "pitfalls", "when", "steps"):
+        value = getattr(entry, name, None)
+        if isinstance(value, str):
+            yield (name,), value
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, str):
+                    yield (name, i), item
+
+
+def _copies(handbook: Handbook, lines: dict[str, dict[int, str]]) -> list[Problem]:
+    """Prose of entries citing a raw file that repeats COPY_RUN characters of it."""
+    problems: list[Problem] = []
+    windows = {sid: {w: n for n, line in raw.items() for w in _windows(_MARKERS.sub("", line))} for sid, raw in lines.items()}
+    cited: dict[tuple[str, int], set[str]] = {}
+    for collection, index, _, ref in references(handbook):
+        if ref.source in windows:
+            cited.setdefault((collection, index), set()).add(ref.source)
+    for (collection, index), sources in sorted(cited.items()):
+        entry = getattr(handbook, collection)[index]
+        for path, text in _prose(entry):
+            flat = _SPACES.sub("", text)
+            for sid in sorted(sources):
+                hit = next((flat[i : i + COPY_RUN] for i in range(len(flat) - COPY_RUN + 1) if flat[i : i + COPY_RUN] in windows[sid]), None)
+                if hit:
+                    raw = next(s.raw for s in handbook.sources if s.id == sid)
+                    message = f"与原始笔记 data/{RAW_DIR}/{raw} 第 {windows[sid][hit]} 行有 {COPY_RUN} 个字以上相同（“{hit}”）：请用自己的话改写（只有题目文字可以照录）。"
+                    problems.append(_at(handbook, collection, index, getattr(entry, "id", None), path, message))
+                    break
+    return problems
