@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from conftest import run_cli, write_tree
@@ -84,3 +85,20 @@ def test_noop_build_is_skipped_until_data_code_or_pages_change(mini: Path) -> No
     assert "写入 " in changed.stdout and "写入 0 个文件" not in changed.stdout
     # One question changed: only the files that show its 考察点 (its page and export/handbook.json) are rewritten.
     assert "写入 2 个文件" in changed.stdout, changed.stdout
+
+
+def test_output_does_not_depend_on_hash_randomisation(mini: Path, tmp_path: Path) -> None:
+    """Occurrences that tie on date and source, tags, sets: two processes with different hash seeds agree."""
+    extra = (
+        "- id: q-010\n  title: 平局题\n  category: data\n  tags: [metrics, risk, ab-test]\n  asked:\n"
+        "    - {source: notes, company: acme, round: hr}\n    - {source: notes, round: first}\n    - {source: notes, position: intern}\n"
+        "  intent: x\n  outline: [a, b, c]\n"
+    )
+    write_tree(mini, {"data/questions/extra.yaml": extra})
+    trees = []
+    for seed in ("1", "2", "3"):
+        shutil.rmtree(mini / "docs", ignore_errors=True)
+        shutil.rmtree(mini / ".cache", ignore_errors=True)
+        assert run_cli("--root", str(mini), "build", env={"PYTHONHASHSEED": seed}).returncode == 0
+        trees.append({p.relative_to(mini / "docs").as_posix(): p.read_bytes() for p in (mini / "docs").rglob("*") if p.is_file()})
+    assert trees[0] == trees[1] == trees[2]

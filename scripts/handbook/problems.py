@@ -52,8 +52,8 @@ class DataError(Exception):
         return "\n".join(lines)
 
 
-def _sort_key(problem: Problem) -> tuple[str, int, int, str]:
-    return (problem.file, problem.line or 0, problem.column or 0, problem.message)
+def _sort_key(problem: Problem) -> tuple[str, int, int, str, str, str]:
+    return (problem.file, problem.line or 0, problem.column or 0, problem.message, problem.entry or "", problem.field or "")
 
 
 def field_path(loc: tuple[str | int, ...]) -> str:

@@ -209,6 +209,8 @@ def frequency(question: Question) -> int:
     return len(set(question.asked))
 
 
-def occurrence_key(occurrence: Occurrence) -> tuple[str, str, int, str]:
-    """Occurrences sort by date (undated last), then source and number."""
-    return (occurrence.date or "9999", occurrence.source, occurrence.line or 0, occurrence.section or "")
+def occurrence_key(occurrence: Occurrence) -> tuple[str | int, ...]:
+    """Occurrences sort by date (undated last), then source and number, then the rest: a total order,
+    so that output never depends on the order of a set."""
+    o = occurrence
+    return (o.date or "9999", o.source, o.section or "", o.line or 0, o.company or "", o.round or "", o.position or "")
