@@ -202,3 +202,9 @@ def test_outline_outside_three_to_six_points_is_an_error(mini: Path, count: int)
     assert [p.format() for p in info.value.problems] == [
         f"data/questions/new.yaml:6:3: 条目 q-9 · 字段 outline：答题要点写 3–6 条，现在是 {count} 条：合并或拆分要点；只想引用答题框架时删掉 outline。"
     ]
+
+
+def test_a_bare_year_is_a_date_and_a_whole_seed_source_can_be_cited(mini: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    write_tree(mini, {"data/questions/new.yaml": QUESTION.format(**GOOD).replace("round: first}", "round: first, date: 2025}")})
+    handbook, _ = load_checked(mini)
+    assert next(q for q in handbook.questions if q.id == "q-9").asked[0].date == "2025"

@@ -21,7 +21,7 @@ def test_bad_data_exits_1_with_located_messages_and_no_traceback(mini: Path) -> 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "data/questions/bad.yaml:3:3: 条目 q-9 · 字段 category：未知分类 'nope'。" in result.stderr
-    assert result.stderr.strip().endswith("共发现 1 个问题，未生成任何页面。修正后重新运行。")
+    assert result.stderr.strip().endswith("共发现 1 个问题，未写入任何文件。修正后重新运行。")
     assert not (mini / "docs").exists(), "nothing may be written when the data is bad"
 
 

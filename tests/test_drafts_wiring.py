@@ -111,3 +111,12 @@ def test_prose_may_not_copy_the_raw_notes_but_titles_may(mini: Path) -> None:
     )
     write_tree(mini, {"data/tips/n.yaml": tip.replace("回答要结合自己真实的经历来讲不能空谈", "要用亲身经历举例，别讲空话")})
     load_checked(mini)
+
+
+def test_yaml_traps_are_caught_in_drafts_too(mini: Path) -> None:
+    draft = imported(mini)
+    text = draft.read_text(encoding="utf-8").replace("title: 你为什么做产品经理？", "title: 你为什么做产品经理？ #开场必考", 1)
+    write_tree(mini, {"data/drafts/acme-notes.yaml": text})
+    result = run_cli("--root", str(mini), "check")
+    assert result.returncode == 1
+    assert "“#开场必考”被 YAML 当成注释丢掉了" in result.stderr and "data/drafts/acme-notes.yaml:" in result.stderr

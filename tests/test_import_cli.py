@@ -198,7 +198,7 @@ def test_accept_refuses_a_question_without_intent_and_writes_nothing(repo: Path)
     assert code == 1
     line = next(n for n, text in enumerate(draft.read_text(encoding="utf-8").splitlines(), 1) if "id: restart-youdao-002" in text)
     assert f"data/drafts/restart-youdao.yaml:{line}:5: 条目 restart-youdao-002 · 字段 intent：还没有考察点" in err
-    assert err.strip().endswith("共发现 1 个问题，未生成任何页面。修正后重新运行。")
+    assert err.strip().endswith("共发现 1 个问题，未写入任何文件。修正后重新运行。")
     assert tree(repo) == before
 
 

@@ -158,3 +158,9 @@ def test_index_finds_rewordings_and_skips_unrelated() -> None:
     [best] = index.nearest("AB实验怎么设计")
     assert best.id == "q-2" and best.similarity > 0.8
     assert index.nearest("今天天气很好") == []
+
+
+def test_the_candidates_own_questions_are_not_interview_questions() -> None:
+    notes = parse("二面\n1. 为什么做产品？\n2. 反问：团队现在最大的挑战是什么？\n3. 我反问了：业务规划？\n")
+    assert [q.line for q in notes.questions] == [2]
+    assert 3 in [c.line for c in notes.comments]

@@ -20,6 +20,7 @@ from .handbook import Handbook, Origin
 from .messages import MOVED_FIELDS, pydantic_message
 from .model import Entry, Id, Occurrence, Omission, Question, Source, SourceRef, Text, Tip
 from .problems import DataError, Problem, field_path
+from .traps import check_traps
 from .yamlpos import Path, YamlSyntaxError, parse
 
 DRAFTS_DIR = "drafts"
@@ -160,6 +161,10 @@ def load_drafts(data_dir: FsPath, root: FsPath) -> Drafts:
 
 def parse_draft(text: str, rel: str) -> tuple[LoadedDraft | None, list[Problem]]:
     """One draft from its text, or None and the problems that stop it."""
+    trapped, stop = check_traps(text, rel)
+    if trapped:
+        # A value cut off by ' #' or a full-width colon would be accepted into the data silently.
+        return None, trapped
     try:
         parsed = parse(text)
     except YamlSyntaxError as error:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 """Ids are lowercase ASCII words joined by hyphens, e.g. ``ant-034``."""
@@ -25,7 +25,12 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Ref = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A reference to a vocabulary entry (tag, category, company, round, tip kind, framework):
 its id, its Chinese name or a listed synonym. resolve.py turns it into the id."""
-Date = Annotated[str, StringConstraints(strip_whitespace=True, pattern=DATE_PATTERN)]
+Date = Annotated[
+    str,
+    BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
+    StringConstraints(strip_whitespace=True, pattern=DATE_PATTERN),
+]
+"""A bare year (``date: 2025``) is read by YAML as a number: accepted as the text 2025."""
 
 POSITIONS = {"campus": "校招", "intern": "实习", "social": "社招"}
 """Kinds of position an occurrence can record, id → Chinese name."""

@@ -121,16 +121,18 @@ def occurrence_line(index: Index, o: Occurrence, here: str) -> str:
     src = index.sources[o.source]
     where = md.link(f"《{src.title}》", here, P.source(o.source))
     if o.line is not None:
-        where += f" {locator(o.section, [o.line])}"
+        where += f" {locator(o.section, [o.line], raw=src.raw is not None)}"
     return " · ".join(parts) + f"（出处：{where}）"
 
 
 UNKNOWN_COMPANY = "未知公司"
 
 
-def locator(section: str | None, lines: list[int]) -> str:
-    """``面试题目 第 3、5 条``, ``问题 E1``, or ``第 12 行`` for a raw file without sections."""
+def locator(section: str | None, lines: list[int], raw: bool = False) -> str:
+    """``面试题目 第 3、5 条``, ``问题 E1``; in raw notes (numbered by physical line) ``二面，第 12 行``."""
     numbers = "、".join(str(n) for n in lines)
+    if raw:
+        return (f"{md.text(section)}，" if section else "") + f"第 {numbers} 行"
     if section == "E":
         return "问题 " + "、".join(f"E{n}" for n in lines)
     if section:
@@ -236,7 +238,7 @@ def source_line(index: Index, ref: SourceRef) -> str:
     parts = [f"{md.text(src.author)}《{md.text(src.title)}》", md.text(src.date)]
     if src.url:
         parts.append(f"<{src.url}>")
-    where = locator(ref.section, ref.lines) if ref.lines else ""
+    where = locator(ref.section, ref.lines, raw=src.raw is not None) if ref.lines else ""
     return "，".join(parts) + (f"；{where}" if where else "")
 
 

@@ -48,7 +48,7 @@ class DataError(Exception):
     def report(self) -> str:
         """The full report shown to contributors."""
         lines = [p.format() for p in self.problems]
-        lines.append(f"共发现 {len(self.problems)} 个问题，未生成任何页面。修正后重新运行。")
+        lines.append(f"共发现 {len(self.problems)} 个问题，未写入任何文件。修正后重新运行。")
         return "\n".join(lines)
 
 

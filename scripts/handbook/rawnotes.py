@@ -330,6 +330,8 @@ _SEPARATOR = re.compile(r"^[-=*_~—·.…\s]{3,}$")
 _SENTENCE_END = re.compile(r"[。！!；;～~]$")
 
 REVERSE_MAX = 16
+_ASKED_BACK = re.compile(r"^(?:我|候选人|最后)?(?:的)?反问(?:了|环节)?\s*[:：]")
+"""``反问：团队最大的挑战是什么？`` is the candidate's own question to the interviewer."""
 """“你还有什么想问我的吗” and the like, up to this long, only open the reverse questions: nothing to keep."""
 
 TOPIC_MAX = 30
@@ -593,6 +595,8 @@ def _classify(scanned: Scanned, state: _State) -> str:
         return "background"
     if _REVERSE.search(text) and is_question(text) and len(text) <= REVERSE_MAX:
         return "reverse"
+    if _ASKED_BACK.match(text) or (state.context.heading or "").strip().startswith(("反问", "我的反问", "最后反问")):
+        return "comment"  # what the candidate asked the interviewer: a tip, not an interview question
     if state.question is not None and _is_answer(scanned, state):
         return "answer"
     if is_comment(text):

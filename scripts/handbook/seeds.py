@@ -114,6 +114,8 @@ def check_refs(handbook: Handbook, all_units: list[Unit]) -> list[Problem]:
         if ref.source not in seeded or ref.source not in sections:
             continue
         known = sections[ref.source]
+        if ref.section is None and not ref.lines:
+            continue  # the whole source
         origin = handbook.origins[(collection, index)]
         entry = getattr(getattr(handbook, collection)[index], "id", None)
         if ref.section not in known:
