@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 """Ids are lowercase ASCII words joined by hyphens, e.g. ``ant-034``."""
@@ -25,12 +25,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Ref = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A reference to a vocabulary entry (tag, category, company, round, tip kind, framework):
 its id, its Chinese name or a listed synonym. resolve.py turns it into the id."""
-Date = Annotated[
-    str,
-    BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
-    StringConstraints(strip_whitespace=True, pattern=DATE_PATTERN),
-]
-"""A bare year (``date: 2025``) is read by YAML as a number: accepted as the text 2025."""
+Date = Annotated[str, StringConstraints(strip_whitespace=True, pattern=DATE_PATTERN)]
 
 POSITIONS = {"campus": "校招", "intern": "实习", "social": "社招"}
 """Kinds of position an occurrence can record, id → Chinese name."""
@@ -136,6 +131,12 @@ class Occurrence(Entry):
     round: Ref | None = Field(default=None, description="面试轮次：id 或名称，如 first 或 一面（可选）")
     date: Date | None = Field(default=None, description="被问到的时间：2025、2025-05 或 2025-05-14（可选）")
     position: Ref | None = Field(default=None, description="招聘类型：campus（校招）、intern（实习）、social（社招），也可以直接写中文（可选）")
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _year_as_text(cls, value: object) -> object:
+        """A bare year (``date: 2025``) is read by YAML as a number: take it as the text 2025."""
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
     @model_validator(mode="after")
     def _section_needs_line(self) -> Occurrence:
