@@ -28,6 +28,9 @@ PAGE_TYPES = {
     "tag": "tags/ab-test/",
     "sources": "sources/",
     "contributing": "contributing/",
+    "import-guide": "import/",
+    "source": "sources/ant-notes/",
+    "questions-index": "questions/",
 }
 BLOCKING_IMPACTS = ("serious", "critical")
 # Material makes a scrollable code block focusable (tabindex=0) only on devices that can hover; on a touch

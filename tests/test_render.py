@@ -84,7 +84,7 @@ def test_user_text_is_escaped(mini: Path) -> None:
 def test_tag_pages_are_excluded_from_search_and_carry_the_listing(mini: Path) -> None:
     page = generate(mini)["tags/ab-test.md"]
     assert "search:\n  exclude: true" in page
-    assert '<!-- material/tags { include: ["A/B 实验"], layout: handbook, toc: false } -->' in page
+    assert "material/tags" not in page  # tag pages are our own listings; Material's tags plugin is not used
 
 
 def test_adapted_case_and_source_are_attributed(mini: Path) -> None:
@@ -176,6 +176,11 @@ def test_metadata_that_themes_write_as_html_is_escaped(mini: Path) -> None:
     page = pages["questions/q-009.md"]
     assert 'title: "Q&lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;"' in page
     assert "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in page.split("---", 2)[1]
-    assert '- "风控&lt;b&gt;--&gt;&lt;/b&gt;"' in page
-    listing = next(line for line in pages["tags/risk.md"].splitlines() if line.startswith("<!-- material/tags"))
-    assert listing.count("-->") == 1 and "风控&lt;b&gt;-\\u002d&gt;&lt;/b&gt;" in listing
+    assert "[风控&lt;b&gt;--&gt;&lt;/b&gt;](../tags/risk.md){ .md-tag }" in page
+
+
+def test_question_tags_are_one_row_of_chips(mini: Path) -> None:
+    page = generate(mini)["questions/q-001.md"]
+    chips = '<nav class="md-tags" aria-label="标签" markdown="span">[A/B 实验](../tags/ab-test.md){ .md-tag } [数据指标](../tags/metrics.md){ .md-tag }</nav>'
+    assert chips in page
+    assert page.count("](../tags/") == 2 and "tags:" not in page.split("---", 2)[1]

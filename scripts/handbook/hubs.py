@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 from collections.abc import Callable, Iterable, Iterator
 
@@ -419,7 +418,6 @@ def tag_pages(index: Index, tid: str) -> dict[str, str]:
     if tag.synonyms:
         lines += ["又称：" + "、".join(md.text(s) for s in tag.synonyms), ""]
     lines += [f"共 {len(questions)} 道题。", ""]
-    lines += [f"<!-- material/tags {{ include: [{_flow(tag.name)}], layout: handbook, toc: false }} -->", ""]
     lines += _pager(pages, here)
     lines += _by_category(index, first, here)
     lines += _pager(pages, here)
@@ -428,12 +426,6 @@ def tag_pages(index: Index, tid: str) -> dict[str, str]:
         lines += [md.heading(2, f"相关面经（{len(tips)}）", "tips")]
         lines += (f"- {md.text(t.text)}（{md.link(index.tip_kinds[t.kind].name, here, P.tip_kind(t.kind), t.id)}）" for t in tips)
     return {here: md.page(meta, lines), **continuation_pages(index, f"标签：{tag.name}", pages, show_category=True)}
-
-
-def _flow(name: str) -> str:
-    """A tag name as a JSON (so YAML flow) string inside the listing directive, HTML-escaped as in the
-    front matter of the pages that carry it (md.front_matter), and with no ``--`` to end the comment."""
-    return json.dumps(md.attribute(name), ensure_ascii=False).replace("--", "-\\u002d")
 
 
 def sources_page(index: Index) -> str:

@@ -23,7 +23,6 @@ def question_page(index: Index, q: Question) -> str:
     meta = {
         "title": q.title,
         "description": md.describe(f"{q.title} 考察点：{q.intent}"),
-        "tags": [index.tags[t].name for t in q.tags],
         "question_id": q.id,
         # Indexed from the data by search.question_entries, not by Material from the HTML.
         "search": {"exclude": True},
@@ -36,6 +35,7 @@ def _question_body(index: Index, q: Question, here: str) -> Iterator[str]:
     yield ""
     yield " · ".join(_badges(index, q, here))
     yield ""
+    yield from tag_chips(index, q.tags, here)
     if q.background:
         yield md.heading(2, "问题背景", "background")
         yield from (f"- {md.text(b)}" for b in q.background)
@@ -56,10 +56,15 @@ def _question_body(index: Index, q: Question, here: str) -> Iterator[str]:
     yield from _tips_section(index, index.tips_by_question.get(q.id, []), here)
     yield from _related_section(index, q, here)
     yield from _asked_section(index, q, here)
-    yield md.heading(2, "标签", "tags", exclude=True)
-    yield "、".join(md.link(index.tags[t].name, here, P.tag(t)) for t in q.tags)
-    yield ""
     yield from sources_section(index, question_refs(index, q), here)
+
+
+def tag_chips(index: Index, tags: list[str], here: str) -> Iterator[str]:
+    """The question's tags as Material's chips, linked to the tag pages (built here, not by Material's
+    tags plugin, whose listings cost tags × pages at build time)."""
+    chips = " ".join(md.link(index.tags[t].name, here, P.tag(t)) + "{ .md-tag }" for t in tags)
+    yield f'<nav class="md-tags" aria-label="标签" markdown="span">{chips}</nav>'
+    yield ""
 
 
 def question_refs(index: Index, q: Question) -> list[SourceRef]:
