@@ -30,7 +30,7 @@ build: $(STAMP)
 ## site: build the static site into site/ (never half-written); the MkDocs hook generates the pages once
 site: $(STAMP)
 	rm -rf .site-tmp
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site-tmp
+	$(BIN)/mkdocs build --strict --site-dir .site-tmp
 	rm -rf site && mv .site-tmp site
 	@echo "站点已生成：site/"
 

@@ -40,14 +40,11 @@ from urllib.parse import unquote, urljoin, urlsplit
 import yaml
 
 from benchdata import question_id, write_data
+from siterepo import HANDWRITTEN_DOCS, copy_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SIZES = (100, 1000, 10000)
 BASELINE_SIZES = (1000, 10000)
-HANDWRITTEN_DOCS = ("assets", "contributing.md")
-"""What docs/ holds besides generated pages; copied into each benchmark repository."""
-SITE_FILES = ("mkdocs.yml", "overrides", "scripts", "docs/assets", "docs/contributing.md")
-"""What a repository needs beside data/ to build the site (the hook finds the repository from scripts/)."""
 GZIP_LEVEL = 6
 
 WRAPPER = """
@@ -118,13 +115,7 @@ def files_written(step: str, output: str, notes: list[str]) -> int:
 
 def make_repo(repo: Path, n: int) -> dict[str, int]:
     """A throwaway repository with the site's code and config and ``n`` synthetic questions."""
-    for rel in SITE_FILES:
-        source = ROOT / rel
-        if source.is_dir():
-            shutil.copytree(source, repo / rel, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            (repo / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, repo / rel)
+    copy_site(repo)
     return write_data(repo / "data", n, ROOT / "data")
 
 
@@ -312,7 +303,7 @@ def bench_size(n: int, work: Path, baseline: bool, notes: list[str]) -> tuple[di
     say(f"[N={n}] {step}……")
     clear_generated(repo / "docs")
     site = repo / "site"
-    full = measure(step, [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)], repo, env)
+    full = measure(step, [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], repo, env)
     result.update({"full_build_s": full.wall_s, "peak_rss_mb": full.peak_rss_mb})
     result.update(site_metrics(step, site))
 

@@ -60,7 +60,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 def build(site_dir: Path) -> None:
     """Build the offline site with mkdocs --strict into site_dir."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(CONFIG), "--site-dir", str(site_dir)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(CONFIG), "--site-dir", str(site_dir)]
     result = subprocess.run(command, cwd=ROOT, env=env, check=False)
     if result.returncode != 0:
         raise SystemExit(result.returncode)

@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from siterepo import copy_site  # noqa: E402
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden from the current output")
@@ -66,7 +68,7 @@ def build_site(out: Path, site_url: str) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     env.pop("HANDBOOK_SEEDS", None)
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -77,19 +79,9 @@ def build_site(out: Path, site_url: str) -> Path:
     return out
 
 
-SITE_FILES = ("mkdocs.yml", "overrides", "scripts", "docs/assets", "docs/contributing.md")
-"""What a repository needs beside data/ to build the site (the hook sits in scripts/)."""
-
-
 def site_repo(target: Path, data: Path) -> Path:
     """A throwaway repository at ``target``: the site's code and config, and ``data`` as its data/."""
-    for rel in SITE_FILES:
-        source = ROOT / rel
-        if source.is_dir():
-            shutil.copytree(source, target / rel, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        else:
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / rel)
+    copy_site(target)
     shutil.copytree(data, target / "data")
     return target
 
@@ -98,7 +90,7 @@ def build_repo_site(repo: Path, out: Path, site_url: str = "http://127.0.0.1/") 
     """``mkdocs build --strict`` of a repository made by site_repo (without seeds); the caller checks the result."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "HANDBOOK_SEEDS": str(FIXTURES / "no-seeds")}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=repo,
         env=env,
         capture_output=True,
