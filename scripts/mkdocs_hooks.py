@@ -18,13 +18,18 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from handbook import prerendered  # noqa: E402
 from handbook.build import load_checked  # noqa: E402
 from handbook.handbook import Handbook  # noqa: E402
+from handbook.markup import FLAG  # noqa: E402
 from handbook.problems import DataError  # noqa: E402
 from handbook.relations import Index  # noqa: E402
 from handbook.render import render_site  # noqa: E402
@@ -64,6 +69,41 @@ def on_pre_build(config: MkDocsConfig) -> None:
         except DataError as error:
             raise Abort("\n" + error.report()) from None
     sync(Path(config.docs_dir), render_site(_state["handbook"]))
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A generated page's body is HTML already: no Markdown to convert (see handbook/prerendered.py)."""
+    if page.meta.get(FLAG):
+        _state.setdefault("facts", {})[page.file.src_uri] = prerendered.facts(markdown, page.file, files)
+        return ""
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    found = _state.get("facts", {}).pop(page.file.src_uri, None)
+    if found is not None:
+        page.toc, page.present_anchor_ids = found.toc, found.anchors
+        page.links_to_anchors = found.links_to_anchors
+    return html
+
+
+@event_priority(100)  # before the search plugin reads the content
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    """The HTML of a generated page, read again now rather than held for every page since reading."""
+    if page.meta.get(FLAG):
+        page.content = prerendered.resolve(prerendered.body(page.file.content_string), page.file, _state["files"])
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if page.meta.get(FLAG):
+        page.content = ""  # written: let it go
+    return output
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _state["files"] = files
+    return files
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -32,13 +32,13 @@ def test_hub_pages_are_split_into_pages(mini: Path) -> None:
     first, second, third = pages["categories/data.md"], pages["categories/data/2.md"], pages["categories/data/3.md"]
     assert "categories/data/4.md" not in pages
     assert f"共 {total} 道题。" in first
-    assert first.count("](../questions/") == PAGE_SIZE
-    assert third.count("](../../questions/") == total - 2 * PAGE_SIZE
-    assert "分页：**第 1 页（200）** · [第 2 页（200）](data/2.md) · [第 3 页（7）](data/3.md)" in first
-    assert "分页：[第 1 页（200）](../data.md) · **第 2 页（200）** · [第 3 页（7）](3.md)" in second
+    assert first.count('href="../questions/') == PAGE_SIZE
+    assert third.count('href="../../questions/') == total - 2 * PAGE_SIZE
+    assert '分页：<strong>第 1 页（200）</strong> · <a href="data/2.md">第 2 页（200）</a> · <a href="data/3.md">第 3 页（7）</a>' in first
+    assert '分页：<a href="../data.md">第 1 页（200）</a> · <strong>第 2 页（200）</strong> · <a href="3.md">第 3 页（7）</a>' in second
     assert "search:\n  exclude: true" in second
     # Every question is listed exactly once across the pages.
-    listed = [line for page in (first, second, third) for line in page.splitlines() if line.startswith("- [")]
+    listed = [line for page in (first, second, third) for line in page.splitlines() if line.startswith("<li><a ")]
     assert len(listed) == total
     assert "tags/metrics/2.md" in pages and "rounds/first.md" in pages
 
@@ -48,8 +48,8 @@ def test_large_bank_lists_categories_and_ships_compact_facets(mini: Path) -> Non
     pages = generate(mini)
     index = pages["questions/index.md"]
     assert '<div id="question-browser" data-facets="../export/facets.json" data-root="../" data-total="3" hidden></div>' in index
-    assert "data-id=" not in index and "](q-001.md)" not in index
-    assert "- [数据与实验](../categories/data.md)（2 题）" in index
+    assert "data-id=" not in index and 'href="q-001.md"' not in index
+    assert '<li><a href="../categories/data.md">数据与实验</a>（2 题）' in index
     facets = json.loads(pages["export/facets.json"])
     assert facets["questions"][0] == ["q-001", "AB 实验如何设计？", "data", ["ab-test", "metrics"], ["acme", "unknown"], ["first", "hr"], 3]
 

@@ -43,18 +43,25 @@ def test_every_heading_has_an_ascii_id(mini: Path) -> None:
     for path, text in generate(mini).items():
         if not path.endswith(".md"):
             continue
-        for line in text.splitlines():
-            if line.startswith("#"):
-                assert re.search(r"\{ #[a-z0-9-]+( data-search-exclude)? \}$", line), f"{path}: {line}"
+        if "\nhandbook_html: true\n" not in text:  # Markdown (the data format reference)
+            for line in text.splitlines():
+                if line.startswith("#"):
+                    assert re.search(r"\{ #[a-z0-9-]+( data-search-exclude)? \}$", line), f"{path}: {line}"
+            continue
+        headings = re.findall(r"<h[1-6][^>]*>", text)
+        assert headings, path
+        for tag in headings:
+            assert re.fullmatch(r'<h[1-6]( data-search-exclude)? id="[a-z0-9-]+">', tag), f"{path}: {tag}"
 
 
 def test_cross_references_link_both_ways(mini: Path) -> None:
     pages = generate(mini)
     q = pages["questions/q-001.md"]
-    assert "(../tags/ab-test.md)" in q and "(../questions/q-001.md)" in pages["tags/ab-test.md"]
-    assert "(../frameworks/ab-design.md)" in q and "(../questions/q-001.md)" in pages["frameworks/ab-design.md"]
-    assert "(../cases/case-ab.md)" in q and "(../questions/q-001.md)" in pages["cases/case-ab.md"]
-    assert "(../tips/process.md#tip-1)" in q and "(../questions/q-001.md)" in pages["tips/process.md"]
+    back = 'href="../questions/q-001.md"'
+    assert 'href="../tags/ab-test.md"' in q and back in pages["tags/ab-test.md"]
+    assert 'href="../frameworks/ab-design.md"' in q and back in pages["frameworks/ab-design.md"]
+    assert 'href="../cases/case-ab.md"' in q and back in pages["cases/case-ab.md"]
+    assert 'href="../tips/process.md#tip-1"' in q and back in pages["tips/process.md"]
 
 
 def test_related_questions_ranked_by_shared_tags(mini: Path) -> None:
@@ -77,8 +84,9 @@ def test_related_questions_ranked_by_shared_tags(mini: Path) -> None:
 
 def test_user_text_is_escaped(mini: Path) -> None:
     page = generate(mini)["questions/q-003.md"]
-    assert "# 如何规避用户伪造交易材料 &lt;风险&gt;？ { #question }" in page
-    assert r"考察对支付链路 \*风险\* 的理解。" in page
+    assert '<h1 id="question">如何规避用户伪造交易材料 &lt;风险&gt;？<a class="headerlink"' in page
+    # The body is HTML, not Markdown: asterisks stay asterisks.
+    assert "<p>考察对支付链路 *风险* 的理解。</p>" in page
 
 
 def test_tag_pages_are_excluded_from_search_and_carry_the_listing(mini: Path) -> None:
@@ -89,12 +97,13 @@ def test_tag_pages_are_excluded_from_search_and_carry_the_listing(mini: Path) ->
 
 def test_adapted_case_and_source_are_attributed(mini: Path) -> None:
     page = generate(mini)["frameworks/ab-design.md"]
-    assert "作者甲《示例文章》，2025-02-11，<https://example.com/article>；问题 E1" in page
-    assert "_禁止转载：本手册只保留事实并改写。_" in page
+    assert '作者甲《示例文章》，2025-02-11，<a href="https://example.com/article">https://example.com/article</a>；问题 E1' in page
+    assert "<p><em>禁止转载：本手册只保留事实并改写。</em></p>" in page
 
 
 def test_illustrations_are_labelled(mini: Path) -> None:
-    assert '!!! example "示例（本手册编写，非真实候选人经历）：收银台按钮文案实验"' in generate(mini)["questions/q-001.md"]
+    page = generate(mini)["questions/q-001.md"]
+    assert '<div class="admonition example">\n<p class="admonition-title">示例（本手册编写，非真实候选人经历）：收银台按钮文案实验</p>' in page
 
 
 def test_export_has_every_question_with_resolved_urls(mini: Path) -> None:
@@ -126,43 +135,44 @@ def test_related_questions_weight_rare_tags(mini: Path) -> None:
 
 def test_question_page_lists_every_occurrence_and_frequency(mini: Path) -> None:
     page = generate(mini)["questions/q-001.md"]
-    assert "[被问过 3 次](#asked)" in page
-    assert "**高频**" in page
-    assert "公司：[示例公司](../companies/acme.md)" in page
-    assert "轮次：[一面](../rounds/first.md)、[HR面](../rounds/hr.md)" in page
-    assert "## 被问过 3 次 { #asked data-search-exclude }" in page
+    assert '<a href="#asked">被问过 3 次</a>' in page
+    assert "<strong>高频</strong>" in page
+    assert '公司：<a href="../companies/acme.md">示例公司</a>' in page
+    assert '轮次：<a href="../rounds/first.md">一面</a>、<a href="../rounds/hr.md">HR面</a>' in page
+    assert '<h2 data-search-exclude id="asked">被问过 3 次' in page
     assert (
-        "- [示例公司](../companies/acme.md) · [一面](../rounds/first.md) · 2025-03 · 校招（出处：[《示例面试笔记》](../sources/notes.md) 题目 第 34 条）"
-        in page
-    )
-    assert "- 未知公司（出处：[《示例文章》](../sources/article.md) 问题 E1）" in page
-    assert "**高频**" not in generate(mini)["questions/q-003.md"]
+        '<li><a href="../companies/acme.md">示例公司</a> · <a href="../rounds/first.md">一面</a> · 2025-03 · 校招'
+        '（出处：<a href="../sources/notes.md">《示例面试笔记》</a> 题目 第 34 条）</li>'
+    ) in page
+    assert '<li>未知公司（出处：<a href="../sources/article.md">《示例文章》</a> 问题 E1）</li>' in page
+    assert "<strong>高频</strong>" not in generate(mini)["questions/q-003.md"]
 
 
 def test_hubs_list_questions_through_occurrences(mini: Path) -> None:
     pages = generate(mini)
-    assert "(../questions/q-001.md)" in pages["rounds/hr.md"]
-    assert "(../questions/q-003.md)" not in pages["rounds/hr.md"]
-    assert "(../questions/q-001.md)" in pages["companies/acme.md"] and "(../questions/q-003.md)" in pages["companies/acme.md"]
+    assert 'href="../questions/q-001.md"' in pages["rounds/hr.md"]
+    assert 'href="../questions/q-003.md"' not in pages["rounds/hr.md"]
+    assert 'href="../questions/q-001.md"' in pages["companies/acme.md"] and 'href="../questions/q-003.md"' in pages["companies/acme.md"]
     source = pages["sources/notes.md"]
     assert source.index("第 34 条") < source.index("第 40 条")
     assert "记录的提问（4 次，2 道题）" in source
     home = pages["index.md"]
-    assert "## 高频题 { #hot }" in home and "1. [AB 实验如何设计？](questions/q-001.md)（3 次）" in home
+    assert '<h2 id="hot">高频题' in home and '<ol>\n<li><a href="questions/q-001.md">AB 实验如何设计？</a>（3 次）</li>' in home
     assert 'data-company="acme unknown"' in pages["questions/index.md"] and 'data-asked="3"' in pages["questions/index.md"]
 
 
 def test_hot_threshold_comes_from_data(mini: Path) -> None:
     write_tree(mini, {"data/settings.yaml": "hot_threshold: 2\nhot_top: 5\n"})
     home = generate(mini)["index.md"]
-    assert "2. [如何规避用户伪造交易材料 &lt;风险&gt;？](questions/q-003.md)（2 次）" in home
+    hot = home.split('id="hot"', 1)[1].split("</ol>", 1)[0]
+    assert hot.count("<li>") == 2 and '<li><a href="questions/q-003.md">如何规避用户伪造交易材料 &lt;风险&gt;？</a>（2 次）</li>' in hot
 
 
 def test_question_page_summarises_frameworks_instead_of_copying_them(mini: Path) -> None:
     page = generate(mini)["questions/q-001.md"]
-    assert "- **[A/B 实验设计](../frameworks/ab-design.md)**：从假设到放量的实验步骤。<br>步骤：提出假设 → 分流与样本" in page
+    assert '<li><strong><a href="../frameworks/ab-design.md">A/B 实验设计</a></strong>：从假设到放量的实验步骤。<br>步骤：提出假设 → 分流与样本' in page
     assert "写清改动与预期" not in page
-    assert page.index("{ #outline }") < page.index("{ #examples }") < page.index("{ #frameworks }")
+    assert page.index('id="outline"') < page.index('id="examples"') < page.index('id="frameworks"')
 
 
 def test_metadata_that_themes_write_as_html_is_escaped(mini: Path) -> None:
@@ -176,11 +186,12 @@ def test_metadata_that_themes_write_as_html_is_escaped(mini: Path) -> None:
     page = pages["questions/q-009.md"]
     assert 'title: "Q&lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;"' in page
     assert "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in page.split("---", 2)[1]
-    assert "[风控&lt;b&gt;--&gt;&lt;/b&gt;](../tags/risk.md){ .md-tag }" in page
+    assert '<a class="md-tag" href="../tags/risk.md">风控&lt;b&gt;--&gt;&lt;/b&gt;</a>' in page
+    assert "<img" not in page.split("---", 2)[2]
 
 
 def test_question_tags_are_one_row_of_chips(mini: Path) -> None:
     page = generate(mini)["questions/q-001.md"]
-    chips = '<nav class="md-tags" aria-label="标签" markdown="span">[A/B 实验](../tags/ab-test.md){ .md-tag } [数据指标](../tags/metrics.md){ .md-tag }</nav>'
+    chips = '<nav aria-label="标签" class="md-tags"><a class="md-tag" href="../tags/ab-test.md">A/B 实验</a> <a class="md-tag" href="../tags/metrics.md">数据指标</a></nav>'
     assert chips in page
-    assert page.count("](../tags/") == 2 and "tags:" not in page.split("---", 2)[1]
+    assert page.count('href="../tags/') == 2 and "tags:" not in page.split("---", 2)[1]

@@ -24,10 +24,15 @@ def text(value: str) -> str:
 
 def link(label: str, source: str, target: str, anchor: str | None = None) -> str:
     """A Markdown link from page ``source`` to page ``target`` (paths under docs/)."""
-    href = _relative(posixpath.dirname(source), target)
+    href = relative(source, target)
     if anchor:
         href += f"#{anchor}"
     return f"[{text(label)}]({href})"
+
+
+def relative(source: str, target: str) -> str:
+    """Path of page ``target`` relative to page ``source`` (both under docs/)."""
+    return _relative(posixpath.dirname(source), target)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -1,9 +1,10 @@
-"""Pages for single entities: a question, a framework, a case."""
+"""Pages for single entities: a question, a framework, a case (HTML bodies, see markup.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from . import markup as H
 from . import md
 from . import paths as P
 from .model import POSITIONS, Case, Framework, Occurrence, Question, SourceRef, Tip
@@ -27,44 +28,37 @@ def question_page(index: Index, q: Question) -> str:
         # Indexed from the data by search.question_entries, not by Material from the HTML.
         "search": {"exclude": True},
     }
-    return md.page(meta, _question_body(index, q, here))
+    return H.page(meta, _question_body(index, q, here))
 
 
 def _question_body(index: Index, q: Question, here: str) -> Iterator[str]:
-    yield md.heading(1, q.title, "question")
-    yield ""
-    yield " · ".join(_badges(index, q, here))
-    yield ""
-    yield from tag_chips(index, q.tags, here)
+    yield H.heading(1, q.title, "question")
+    yield H.para(" · ".join(_badges(index, q, here)))
+    yield tag_chips(index, q.tags, here)
     if q.background:
-        yield md.heading(2, "问题背景", "background")
-        yield from (f"- {md.text(b)}" for b in q.background)
-        yield ""
-    yield md.heading(2, "考察点", "intent")
-    yield md.text(q.intent)
-    yield ""
+        yield H.heading(2, "问题背景", "background")
+        yield H.ul(H.text(b) for b in q.background)
+    yield H.heading(2, "考察点", "intent")
+    yield H.para(H.text(q.intent))
     if q.outline:
-        yield md.heading(2, "答题要点", "outline")
-        yield from (f"{i}. {md.text(point)}" for i, point in enumerate(q.outline, 1))
-        yield ""
+        yield H.heading(2, "答题要点", "outline")
+        yield H.ol(H.text(point) for point in q.outline)
     yield from _cases_section(index, q, here)
     yield from _frameworks_section(index, q, here)
     if q.pitfalls:
-        yield md.heading(2, "常见失误", "pitfalls")
-        yield from (f"- {md.text(p)}" for p in q.pitfalls)
-        yield ""
+        yield H.heading(2, "常见失误", "pitfalls")
+        yield H.ul(H.text(p) for p in q.pitfalls)
     yield from _tips_section(index, index.tips_by_question.get(q.id, []), here)
     yield from _related_section(index, q, here)
     yield from _asked_section(index, q, here)
     yield from sources_section(index, question_refs(index, q), here)
 
 
-def tag_chips(index: Index, tags: list[str], here: str) -> Iterator[str]:
+def tag_chips(index: Index, tags: list[str], here: str) -> str:
     """The question's tags as Material's chips, linked to the tag pages (built here, not by Material's
     tags plugin, whose listings cost tags × pages at build time)."""
-    chips = " ".join(md.link(index.tags[t].name, here, P.tag(t)) + "{ .md-tag }" for t in tags)
-    yield f'<nav class="md-tags" aria-label="标签" markdown="span">{chips}</nav>'
-    yield ""
+    chips = " ".join(f'<a class="md-tag" href="{H.attr(H.href(here, P.tag(t)))}">{H.text(index.tags[t].name)}</a>' for t in tags)
+    return f'<nav aria-label="标签" class="md-tags">{chips}</nav>'
 
 
 def question_refs(index: Index, q: Question) -> list[SourceRef]:
@@ -92,39 +86,37 @@ def merge_refs(refs: list[SourceRef]) -> list[SourceRef]:
 
 
 def _badges(index: Index, q: Question, here: str) -> Iterator[str]:
-    yield "分类：" + md.link(index.categories[q.category].name, here, P.category(q.category))
+    yield "分类：" + H.link(index.categories[q.category].name, here, P.category(q.category))
     count = frequency(q)
     if count:
-        hot = "**高频** · " if index.is_hot(q) else ""
-        yield f"{hot}[被问过 {count} 次](#asked)"
+        hot = "<strong>高频</strong> · " if index.is_hot(q) else ""
+        yield f'{hot}<a href="#asked">被问过 {count} 次</a>'
     companies = dict.fromkeys(o.company for o in q.asked if o.company)
     if companies:
-        yield "公司：" + "、".join(md.link(index.companies[c].name, here, P.company(c)) for c in companies)
+        yield "公司：" + "、".join(H.link(index.companies[c].name, here, P.company(c)) for c in companies)
     rounds = [rid for rid in index.rounds if any(o.round == rid for o in q.asked)]
     if rounds:
-        yield "轮次：" + "、".join(md.link(index.rounds[r].name, here, P.round_(r)) for r in rounds)
+        yield "轮次：" + "、".join(H.link(index.rounds[r].name, here, P.round_(r)) for r in rounds)
 
 
 def _asked_section(index: Index, q: Question, here: str) -> Iterator[str]:
     if not q.asked:
         return
-    yield md.heading(2, f"被问过 {frequency(q)} 次", "asked", exclude=True)
-    for occurrence in sorted(set(q.asked), key=occurrence_key):
-        yield f"- {occurrence_line(index, occurrence, here)}"
-    yield ""
+    yield H.heading(2, f"被问过 {frequency(q)} 次", "asked", exclude=True)
+    yield H.ul(occurrence_line(index, o, here) for o in sorted(set(q.asked), key=occurrence_key))
 
 
 def occurrence_line(index: Index, o: Occurrence, here: str) -> str:
     """Where and when one occurrence was asked: company · round · date · position · source."""
-    parts = [md.link(index.companies[o.company].name, here, P.company(o.company)) if o.company else UNKNOWN_COMPANY]
+    parts = [H.link(index.companies[o.company].name, here, P.company(o.company)) if o.company else UNKNOWN_COMPANY]
     if o.round:
-        parts.append(md.link(index.rounds[o.round].name, here, P.round_(o.round)))
+        parts.append(H.link(index.rounds[o.round].name, here, P.round_(o.round)))
     if o.date:
-        parts.append(md.text(o.date))
+        parts.append(H.text(o.date))
     if o.position:
         parts.append(POSITIONS[o.position])
     src = index.sources[o.source]
-    where = md.link(f"《{src.title}》", here, P.source(o.source))
+    where = H.link(f"《{src.title}》", here, P.source(o.source))
     if o.line is not None:
         where += f" {locator(o.section, [o.line], raw=src.raw is not None)}"
     return " · ".join(parts) + f"（出处：{where}）"
@@ -137,112 +129,95 @@ def locator(section: str | None, lines: list[int], raw: bool = False) -> str:
     """``面试题目 第 3、5 条``, ``问题 E1``; in raw notes (numbered by physical line) ``二面，第 12 行``."""
     numbers = "、".join(str(n) for n in lines)
     if raw:
-        return (f"{md.text(section)}，" if section else "") + f"第 {numbers} 行"
+        return (f"{H.text(section)}，" if section else "") + f"第 {numbers} 行"
     if section == "E":
         return "问题 " + "、".join(f"E{n}" for n in lines)
     if section:
-        return f"{md.text(section)} 第 {numbers} 条"
+        return f"{H.text(section)} 第 {numbers} 条"
     return f"第 {numbers} 行"
-
-
-def _tag_link(index: Index, tag_id: str, here: str) -> str:
-    tag = index.tags[tag_id]
-    label = md.link(tag.name, here, P.tag(tag_id))
-    if tag.synonyms:
-        label += "（又称 " + "、".join(md.text(s) for s in tag.synonyms) + "）"
-    return label
 
 
 def _frameworks_section(index: Index, q: Question, here: str) -> Iterator[str]:
     """Each framework's name, summary and step titles, with a link to its page (not the whole text)."""
     if not q.frameworks:
         return
-    yield md.heading(2, "答题框架", "frameworks")
+    yield H.heading(2, "答题框架", "frameworks")
+    items = []
     for fid in q.frameworks:
         fw = index.frameworks[fid]
-        steps = " → ".join(md.text(step.title) for step in fw.steps)
-        yield f"- **{md.link(fw.name, here, P.framework(fid))}**：{md.text(fw.summary)}<br>步骤：{steps}"
-    yield ""
+        steps = " → ".join(H.text(step.title) for step in fw.steps)
+        items.append(f"<strong>{H.link(fw.name, here, P.framework(fid))}</strong>：{H.text(fw.summary)}<br>步骤：{steps}")
+    yield H.ul(items)
 
 
-def steps_list(fw: Framework) -> Iterator[str]:
+def steps_list(fw: Framework) -> str:
     """Numbered framework steps with their points as sub-bullets."""
-    for i, step in enumerate(fw.steps, 1):
-        yield f"{i}. **{md.text(step.title)}**"
-        for point in step.points:
-            yield f"    - {md.text(point)}"
+    return H.ol(f"<strong>{H.text(step.title)}</strong>" + (H.ul(H.text(p) for p in step.points) + "\n" if step.points else "") for step in fw.steps)
 
 
 def _cases_section(index: Index, q: Question, here: str) -> Iterator[str]:
     if not q.cases:
         return
-    yield md.heading(2, "示例", "examples")
+    yield H.heading(2, "示例", "examples")
     for cid in q.cases:
-        yield from case_block(index.cases[cid], here, link_to_page=True)
-        yield ""
+        yield case_block(index.cases[cid], here, link_to_page=True)
 
 
-def case_block(case: Case, here: str, link_to_page: bool) -> Iterator[str]:
+def case_block(case: Case, here: str, link_to_page: bool) -> str:
     """An admonition with 背景 / 过程 / 结果; labelled as illustration or adaptation."""
     kind = "example" if case.kind == "illustration" else "info"
-    yield f'!!! {kind} "{CASE_LABELS[case.kind]}：{_quote(case.title)}"'
-    yield ""
-    yield f"    **背景**：{md.text(case.background)}"
-    yield ""
-    yield "    **过程**："
-    yield ""
-    yield from (f"    {i}. {md.text(step)}" for i, step in enumerate(case.steps, 1))
-    yield ""
-    yield f"    **结果**：{md.text(case.result)}"
+    parts = [
+        f'<div class="admonition {kind}">',
+        f'<p class="admonition-title">{CASE_LABELS[case.kind]}：{H.text(case.title)}</p>',
+        H.para(f"<strong>背景</strong>：{H.text(case.background)}"),
+        H.para("<strong>过程</strong>："),
+        H.ol(H.text(step) for step in case.steps),
+        H.para(f"<strong>结果</strong>：{H.text(case.result)}"),
+    ]
     if link_to_page:
-        yield ""
-        yield f"    {md.link('案例页', here, P.case(case.id))}"
-
-
-def _quote(title: str) -> str:
-    return md.text(title).replace('"', "“")
+        parts.append(H.para(H.link("案例页", here, P.case(case.id))))
+    return "\n".join(parts) + "\n</div>"
 
 
 def _tips_section(index: Index, tips: list[Tip], here: str) -> Iterator[str]:
     if not tips:
         return
-    yield md.heading(2, "相关面经", "tips")
-    for tip in tips:
-        kind = index.tip_kinds[tip.kind]
-        yield f"- {md.text(tip.text)}（{md.link(kind.name, here, P.tip_kind(tip.kind), tip.id)}）"
-    yield ""
+    yield H.heading(2, "相关面经", "tips")
+    yield H.ul(f"{H.text(tip.text)}（{H.link(index.tip_kinds[tip.kind].name, here, P.tip_kind(tip.kind), tip.id)}）" for tip in tips)
 
 
 def _related_section(index: Index, q: Question, here: str) -> Iterator[str]:
     related = index.related(q)
     if not related:
         return
-    yield md.heading(2, "相关题目", "related", exclude=True)
+    yield H.heading(2, "相关题目", "related", exclude=True)
+    items = []
     for rel in related:
-        shared = "、".join(md.text(t.name) for t in rel.shared)
-        yield f"- {md.link(rel.question.title, here, P.question(rel.question.id))}（共同标签：{shared}）"
-    yield ""
+        shared = "、".join(H.text(t.name) for t in rel.shared)
+        items.append(f"{H.link(rel.question.title, here, P.question(rel.question.id))}（共同标签：{shared}）")
+    yield H.ul(items)
 
 
 def sources_section(index: Index, refs: list[SourceRef], here: str) -> Iterator[str]:
     """Attribution: title, author, date, URL, licence, and the numbered lines used."""
     if not refs:
         return
-    yield md.heading(2, "出处", "sources", exclude=True)
-    for ref in refs:
-        yield f"- {source_line(index, ref)}"
+    yield H.heading(2, "出处", "sources", exclude=True)
+    yield H.ul(source_line(index, ref) for ref in refs)
     licences = sorted({index.sources[r.source].licence for r in refs if index.sources[r.source].url})
-    for licence in licences:
-        yield ""
-        yield f"_{md.text(licence)}_"
-    yield ""
+    yield from (H.para(f"<em>{H.text(licence)}</em>") for licence in licences)
+
+
+def source_url(url: str) -> str:
+    """A source's address as a link showing the address."""
+    return f'<a href="{H.attr(url)}">{H.text(url)}</a>'
 
 
 def source_line(index: Index, ref: SourceRef) -> str:
     src = index.sources[ref.source]
-    parts = [f"{md.text(src.author)}《{md.text(src.title)}》", md.text(src.date)]
+    parts = [f"{H.text(src.author)}《{H.text(src.title)}》", H.text(src.date)]
     if src.url:
-        parts.append(f"<{src.url}>")
+        parts.append(source_url(src.url))
     where = locator(ref.section, ref.lines, raw=src.raw is not None) if ref.lines else ""
     return "，".join(parts) + (f"；{where}" if where else "")
 
@@ -250,48 +225,35 @@ def source_line(index: Index, ref: SourceRef) -> str:
 def framework_page(index: Index, fw: Framework) -> str:
     here = P.framework(fw.id)
     meta = {"title": f"答题框架：{fw.name}", "description": md.describe(fw.summary), "search": {"boost": HUB_BOOST}}
-    return md.page(meta, _framework_body(index, fw, here))
+    return H.page(meta, _framework_body(index, fw, here))
 
 
 def _framework_body(index: Index, fw: Framework, here: str) -> Iterator[str]:
-    yield md.heading(1, fw.name, "framework")
-    yield ""
-    yield md.text(fw.summary)
-    yield ""
-    yield md.heading(2, "适用场景", "when")
-    yield from (f"- {md.text(w)}" for w in fw.when)
-    yield ""
-    yield md.heading(2, "步骤", "steps")
-    yield from steps_list(fw)
-    yield ""
+    yield H.heading(1, fw.name, "framework")
+    yield H.para(H.text(fw.summary))
+    yield H.heading(2, "适用场景", "when")
+    yield H.ul(H.text(w) for w in fw.when)
+    yield H.heading(2, "步骤", "steps")
+    yield steps_list(fw)
     if fw.pitfalls:
-        yield md.heading(2, "常见错误", "pitfalls")
-        yield from (f"- {md.text(p)}" for p in fw.pitfalls)
-        yield ""
+        yield H.heading(2, "常见错误", "pitfalls")
+        yield H.ul(H.text(p) for p in fw.pitfalls)
     questions = index.questions_by_framework.get(fw.id, [])
-    yield md.heading(2, f"用到这个框架的题目（{len(questions)}）", "questions", exclude=True)
-    yield from (f"- {md.link(q.title, here, P.question(q.id))}" for q in questions)
-    if not questions:
-        yield "暂无。"
-    yield ""
+    yield H.heading(2, f"用到这个框架的题目（{len(questions)}）", "questions", exclude=True)
+    yield H.ul(H.link(q.title, here, P.question(q.id)) for q in questions) or H.para("暂无。")
     yield from sources_section(index, fw.sources, here)
 
 
 def case_page(index: Index, case: Case) -> str:
     here = P.case(case.id)
     meta = {"title": f"案例：{case.title}", "description": md.describe(case.background)}
-    return md.page(meta, _case_body(index, case, here))
+    return H.page(meta, _case_body(index, case, here))
 
 
 def _case_body(index: Index, case: Case, here: str) -> Iterator[str]:
-    yield md.heading(1, case.title, "case")
-    yield ""
-    yield from case_block(case, here, link_to_page=False)
-    yield ""
+    yield H.heading(1, case.title, "case")
+    yield case_block(case, here, link_to_page=False)
     questions = index.questions_by_case.get(case.id, [])
-    yield md.heading(2, "对应题目", "questions", exclude=True)
-    yield from (f"- {md.link(q.title, here, P.question(q.id))}" for q in questions)
-    if not questions:
-        yield "暂无。"
-    yield ""
+    yield H.heading(2, "对应题目", "questions", exclude=True)
+    yield H.ul(H.link(q.title, here, P.question(q.id)) for q in questions) or H.para("暂无。")
     yield from sources_section(index, case.sources, here)

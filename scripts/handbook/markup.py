@@ -1,0 +1,89 @@
+"""HTML for generated pages: escaping, links between pages, headings, lists, tables.
+
+Generated pages are written as HTML bodies: the hook (prerendered.py) hands them to the theme
+without running Markdown, which was most of the build's time. Links point at the target's
+source file (``../tags/x.md``) as Markdown links would; the hook turns them into the site's URLs
+and reports links to pages that do not exist.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from . import md
+
+FLAG = "handbook_html"
+"""Front matter key marking a page whose body is HTML made here (see prerendered.py)."""
+
+
+def text(value: str) -> str:
+    """User text shown literally, on one line."""
+    return html.escape(" ".join(value.split()), quote=False)
+
+
+def attr(value: str) -> str:
+    """Text made safe for a double-quoted attribute."""
+    return html.escape(value, quote=True)
+
+
+def href(source: str, target: str, anchor: str | None = None) -> str:
+    """Relative link from page ``source`` to the page whose source is ``target`` (paths under docs/)."""
+    return md.relative(source, target) + (f"#{anchor}" if anchor else "")
+
+
+def link(label: str, source: str, target: str, anchor: str | None = None) -> str:
+    return f'<a href="{attr(href(source, target, anchor))}">{text(label)}</a>'
+
+
+def heading(level: int, title: str, anchor: str, exclude: bool = False) -> str:
+    """A heading with an explicit ASCII id and a permalink, as the toc extension writes it.
+
+    ``exclude`` keeps the section (heading and content up to the next heading) out of Material's search index."""
+    pragma = " data-search-exclude" if exclude else ""
+    return f'<h{level}{pragma} id="{anchor}">{text(title)}<a class="headerlink" href="#{anchor}" title="本节链接">&para;</a></h{level}>'
+
+
+def para(inner: str) -> str:
+    return f"<p>{inner}</p>"
+
+
+def li(inner: str, attrs: Mapping[str, str] | None = None) -> str:
+    extra = "".join(f' {key}="{attr(value)}"' for key, value in sorted((attrs or {}).items()))
+    return f"<li{extra}>{inner}</li>"
+
+
+def ul(items: Iterable[str]) -> str:
+    """A bulleted list; items are inner HTML, or whole ``<li …>`` elements from li()."""
+    return _list("ul", items)
+
+
+def ol(items: Iterable[str]) -> str:
+    return _list("ol", items)
+
+
+def _list(tag: str, items: Iterable[str]) -> str:
+    body = "".join((item if item.startswith("<li") else li(item)) + "\n" for item in items)
+    return f"<{tag}>\n{body}</{tag}>" if body else ""
+
+
+def table(headers: list[str], rows: Iterable[list[str]], right: Iterable[int] = ()) -> str:
+    """A table; cells are inner HTML; columns numbered in ``right`` are right-aligned."""
+    aligned = set(right)
+
+    def cells(tag: str, values: list[str]) -> str:
+        return "".join(f"<{tag}{_align(i, aligned)}>{v}</{tag}>\n" for i, v in enumerate(values))
+
+    body = "".join(f"<tr>\n{cells('td', row)}</tr>\n" for row in rows)
+    return f"<table>\n<thead>\n<tr>\n{cells('th', headers)}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>"
+
+
+def _align(column: int, right: set[int]) -> str:
+    return ' style="text-align: right;"' if column in right else ""
+
+
+def page(meta: Mapping[str, Any], blocks: Iterable[str]) -> str:
+    """Front matter, the generated-file note and the HTML blocks of a page."""
+    body = "\n".join(block for block in blocks if block)
+    return md.front_matter({**meta, FLAG: True}) + "\n" + md.GENERATED_NOTE + "\n" + body + "\n"

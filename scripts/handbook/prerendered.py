@@ -1,0 +1,110 @@
+"""Pages whose body is already HTML (markup.py): what MkDocs needs from them, without Markdown.
+
+MkDocs converts every page with Python-Markdown, which was most of the build's time for
+generated pages. For a page whose front matter carries ``handbook_html``, the hook hands
+MkDocs an empty Markdown body and gives it instead:
+
+* the table of contents, read from the page's headings;
+* the anchors it contains and the anchors it links to in other pages, so that MkDocs's
+  anchor check covers these pages as it covers the others;
+* its links, turned from source paths (``../tags/x.md``) into the site's URLs (which
+  depend on ``use_directory_urls``), with a warning for a link to a page that does not
+  exist (``--strict`` makes that an error).
+
+The body is read again from the file when the page is written (``body_html``), so that
+MkDocs does not hold every page's HTML in memory between reading and writing pages.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils import get_relative_url
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+_LINK = re.compile(r'href="([^":?#]+\.md)((?:\?[^"#]*)?)((?:#[^"]*)?)"')
+"""A link to a page's source; scheme-less, so never an external address (those contain ':')."""
+_SELF_ANCHOR = re.compile(r'href="#([^"]+)"')
+_ID = re.compile(r' id="([^"]+)"')
+_HEADING = re.compile(r'<h([1-6])(?: data-search-exclude)? id="([^"]+)">(.*?)<a class="headerlink"')
+
+
+@dataclass
+class Facts:
+    """What MkDocs learns from a page's HTML body in place of rendering it."""
+
+    toc: TableOfContents
+    anchors: set[str]
+    links_to_anchors: dict[File, dict[str, str]]
+
+
+def body(source: str) -> str:
+    """The body of a generated page: everything after its front matter."""
+    if source.startswith("---\n"):
+        end = source.find("\n---\n", 3)
+        if end != -1:
+            return source[end + 5 :]
+    return source
+
+
+def facts(html: str, file: File, files: Files) -> Facts:
+    """Table of contents and anchors of a page, and warnings for links to pages that do not exist."""
+    links: dict[File, dict[str, str]] = {}
+    for match in _SELF_ANCHOR.finditer(html):
+        links.setdefault(file, {}).setdefault(match.group(1), match.group(0)[6:-1])
+    for match in _LINK.finditer(html):
+        target = _target(file, match.group(1), files)
+        if target is None:
+            log.warning(f"生成的页面 '{file.src_uri}' 链接到 '{match.group(1)}'，但没有这个页面（生成器的错误，请报告）。")
+        elif match.group(3):
+            links.setdefault(target, {}).setdefault(match.group(3)[1:], match.group(1) + match.group(3))
+    return Facts(toc=_toc(html), anchors=set(_ID.findall(html)), links_to_anchors=links)
+
+
+def resolve(html: str, file: File, files: Files) -> str:
+    """The page's links turned into the site's URLs, relative to the page (unknown targets left as they are)."""
+
+    def url(match: re.Match[str]) -> str:
+        target = _target(file, match.group(1), files)
+        if target is None:
+            return match.group(0)
+        return f'href="{get_relative_url(target.url, file.url)}{match.group(2)}{match.group(3)}"'
+
+    return _LINK.sub(url, html)
+
+
+def _target(file: File, path: str, files: Files) -> File | None:
+    return files.src_uris.get(_join(posixpath.dirname(file.src_uri), path))
+
+
+@functools.lru_cache(maxsize=65536)
+def _join(directory: str, path: str) -> str:
+    return posixpath.normpath(posixpath.join(directory, path))
+
+
+def _toc(html: str) -> TableOfContents:
+    """Headings nested by level, as MkDocs builds them from the toc extension (the first one active)."""
+    root: list[AnchorLink] = []
+    stack: list[AnchorLink] = []
+    for level, anchor, title in _headings(html):
+        item = AnchorLink(title, anchor, level)
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        (stack[-1].children if stack else root).append(item)
+        stack.append(item)
+    if root:
+        root[0].active = True  # type: ignore[attr-defined]
+    return TableOfContents(root)
+
+
+def _headings(html: str) -> Iterator[tuple[int, str, str]]:
+    for match in _HEADING.finditer(html):
+        yield int(match.group(1)), match.group(2), match.group(3)
