@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
-import markdown
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
@@ -26,12 +25,12 @@ def test_generated_list_items_carry_their_facets_escaped(mini: Path) -> None:
     write_tree(mini, {"data/questions/extra.yaml": hostile})
     page = generate(mini)["questions/index.md"]
     assert '<div id="question-browser" data-export="../export/handbook.json" hidden></div>' in page
-    assert '  { data-id="q-001" data-category="data" data-company="acme unknown" data-round="first hr" data-tags="ab-test metrics" data-asked="3" }' in page
-    assert '  { data-id="q-002" data-category="data" data-tags="metrics" data-asked="0" }' in page
-    assert "[如何规避用户伪造交易材料 &lt;风险&gt;？](q-003.md)" in page
-    assert r'\{ data-category="evil" \} 和 &lt;b&gt;标签&lt;/b&gt;' in page
+    assert '<li data-asked="3" data-category="data" data-company="acme unknown" data-id="q-001" data-round="first hr" data-tags="ab-test metrics">' in page
+    assert '<li data-asked="0" data-category="data" data-id="q-002" data-tags="metrics">' in page
+    assert '<a href="q-003.md">如何规避用户伪造交易材料 &lt;风险&gt;？</a>' in page
+    assert '标题里有 { data-category="evil" } 和 &lt;b&gt;标签&lt;/b&gt;' in page
 
-    html = markdown.markdown(page.split("---\n", 2)[2], extensions=["attr_list", "md_in_html", "toc"])
+    html = page.split("---\n", 2)[2]  # the body is the HTML the site shows
     items = re.findall(r"<li ([^>]*)>(.*?)</li>", html)
     facets = {match.group(1): attrs for attrs, _ in items if (match := re.search(r'data-id="([^"]+)"', attrs))}
     assert sorted(facets) == ["q-001", "q-002", "q-003", "q-004"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from handbook.build import load_checked
+from conftest import write_tree
+from handbook.build import generate, load_checked
 from handbook.relations import Index
 from handbook.search import question_entries, segment
 
@@ -39,3 +40,12 @@ def test_entries_follow_the_url_style(mini: Path) -> None:
     handbook, _ = load_checked(mini)
     [first, *_] = question_entries(Index(handbook), fake_cut, directory_urls=False)
     assert first["location"] == "questions/q-001.html"
+
+
+def test_case_pages_shown_by_a_question_stay_out_of_material_search(mini: Path) -> None:
+    """Their text is in the questions' entries already; a case no question shows is indexed from its page."""
+    orphan = "- id: case-lone\n  title: 无人引用的案例\n  kind: illustration\n  background: 背景。\n  steps: [一步, 两步]\n  result: 结果。\n"
+    write_tree(mini, {"data/cases/lone.yaml": orphan})
+    pages = generate(mini)
+    assert "search:\n  exclude: true" in pages["cases/case-ab.md"]
+    assert "exclude" not in pages["cases/case-lone.md"].split("---", 2)[1]

@@ -246,7 +246,10 @@ def _framework_body(index: Index, fw: Framework, here: str) -> Iterator[str]:
 
 def case_page(index: Index, case: Case) -> str:
     here = P.case(case.id)
-    meta = {"title": f"案例：{case.title}", "description": md.describe(case.background)}
+    meta: dict[str, object] = {"title": f"案例：{case.title}", "description": md.describe(case.background)}
+    if index.questions_by_case.get(case.id):
+        # Its text is in the search entry of every question that shows it (search.question_entries).
+        meta["search"] = {"exclude": True}
     return H.page(meta, _case_body(index, case, here))
 
 
