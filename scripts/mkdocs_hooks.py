@@ -10,12 +10,14 @@ finds nothing to change and the loop stops.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
@@ -26,7 +28,7 @@ from mkdocs.structure.pages import Page
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from handbook import prerendered  # noqa: E402
+from handbook import prerendered, shell  # noqa: E402
 from handbook.build import load_checked  # noqa: E402
 from handbook.handbook import Handbook  # noqa: E402
 from handbook.markup import FLAG  # noqa: E402
@@ -35,6 +37,8 @@ from handbook.relations import Index  # noqa: E402
 from handbook.render import render_site  # noqa: E402
 from handbook.search import Segmenter, jieba_cut, question_entries, segmenter_words, write_index  # noqa: E402
 from handbook.site import sync  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.handbook")
 
 _state: dict[str, Any] = {}
 """This build's handbook (loaded in on_config, rendered in on_pre_build, indexed in on_post_build)
@@ -57,8 +61,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """A fresh per-build cache for templates that render the same HTML on many pages (overrides/partials/nav.html)."""
+    """Fresh per-build caches for HTML that many pages share: the nav (overrides/partials/nav.html) and the
+    page shells of generated pages (overrides/hb-shell.html, handbook/shell.py)."""
     env.globals["hb_cache"] = {}
+    shells = _state["shells"] = shell.Shells(env.get_template("main.html").render)
+
+    @pass_context
+    def hb_shell(context: Context) -> str:
+        return shells.render(context.get_all())
+
+    env.globals["hb_shell"] = hb_shell
     return env
 
 
@@ -71,10 +83,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
     sync(Path(config.docs_dir), render_site(_state["handbook"]))
 
 
+SHELL_TEMPLATE = "hb-shell.html"
+"""overrides/hb-shell.html: Material's page, rendered once per directory for generated pages (handbook/shell.py)."""
+
+SHELLS = os.environ.get("HANDBOOK_SHELLS", "1") != "0"
+"""HANDBOOK_SHELLS=0 renders every page with the theme (tests/test_shell.py compares both ways)."""
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A generated page's body is HTML already: no Markdown to convert (see handbook/prerendered.py)."""
     if page.meta.get(FLAG):
         _state.setdefault("facts", {})[page.file.src_uri] = prerendered.facts(markdown, page.file, files)
+        if SHELLS:
+            page.meta["template"] = SHELL_TEMPLATE
         return ""
     return markdown
 
@@ -108,6 +129,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Question pages are indexed from the data (see handbook/search.py), then the index is compacted."""
+    shells: shell.Shells | None = _state.get("shells")
+    if shells:
+        log.debug(f"handbook: {shells.filled} pages filled into {len(shells.shells)} shells, {shells.rendered} rendered by the theme")
     index = Path(config.site_dir) / "search" / "search_index.json"
     if index.is_file():
         handbook: Handbook = _state["handbook"]
