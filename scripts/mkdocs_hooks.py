@@ -34,7 +34,7 @@ from handbook.handbook import Handbook  # noqa: E402
 from handbook.markup import FLAG  # noqa: E402
 from handbook.problems import DataError  # noqa: E402
 from handbook.relations import Index  # noqa: E402
-from handbook.render import render_site  # noqa: E402
+from handbook.render import site_pages  # noqa: E402
 from handbook.search import Segmenter, jieba_cut, question_entries, segmenter_words, write_index  # noqa: E402
 from handbook.site import sync  # noqa: E402
 
@@ -80,7 +80,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             _state["handbook"], _ = load_checked(ROOT, drafts=DRAFTS)
         except DataError as error:
             raise Abort("\n" + error.report()) from None
-    sync(Path(config.docs_dir), render_site(_state["handbook"]))
+    sync(Path(config.docs_dir), site_pages(_state["handbook"]))
 
 
 SHELL_TEMPLATE = "hb-shell.html"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from .check import check
@@ -10,7 +11,7 @@ from .handbook import Handbook
 from .load import load
 from .problems import DataError, Problem
 from .rawlines import check_raw
-from .render import render_site
+from .render import render_site, site_pages
 from .seeds import Unit, check_refs, load_units, seeds_dir
 
 
@@ -51,3 +52,9 @@ def generate(root: Path, drafts: bool = False) -> dict[str, str]:
     """Every generated page for the data under ``root`` (with the drafts when asked); raises DataError."""
     handbook, _ = load_checked(root, drafts)
     return render_site(handbook)
+
+
+def generate_pages(root: Path, drafts: bool = False) -> Iterator[tuple[str, str]]:
+    """The same pages one at a time (checked first: a DataError comes before any page)."""
+    handbook, _ = load_checked(root, drafts)
+    return site_pages(handbook)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import scaffold
-from .build import generate, load_checked, pending_drafts
+from .build import generate_pages, load_checked, pending_drafts
 from .problems import DataError
 from .reference import TITLES
 from .schema import schema_files
@@ -84,7 +84,7 @@ def _build(root: Path, check_only: bool, drafts: bool = False) -> int:
     if not check_only and up_to_date(root, docs, inputs):
         print("已生成：数据与生成器都没有变化，页面已是最新（写入 0 个文件）。")
         return 0
-    pages = generate(root, drafts)
+    pages = generate_pages(root, drafts)
     if check_only:
         report = plan(docs, pages)
         if report.changed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,27 +34,39 @@ def generated_on_disk(docs: Path) -> set[str]:
     return found
 
 
-def plan(docs: Path, pages: dict[str, str]) -> SyncReport:
+Pages = Mapping[str, str] | Iterable[tuple[str, str]]
+"""Generated pages: a ``{path: text}`` mapping, or (path, text) pairs produced one at a time."""
+
+
+def plan(docs: Path, pages: Pages) -> SyncReport:
     """Compare the wanted pages with docs/ without touching it."""
-    report = SyncReport()
-    for path, content in pages.items():
-        target = docs / path
-        if target.is_file() and target.read_bytes() == content.encode("utf-8"):
-            report.unchanged += 1
-        else:
-            report.written.append(path)
-    report.removed = sorted(generated_on_disk(docs) - set(pages))
-    return report
+    return _walk(docs, pages, write=False)
 
 
-def sync(docs: Path, pages: dict[str, str]) -> SyncReport:
+def sync(docs: Path, pages: Pages) -> SyncReport:
     """Write changed pages atomically, delete generated pages whose data is gone."""
-    report = plan(docs, pages)
-    for path in report.written:
-        _write_atomic(docs / path, pages[path])
+    report = _walk(docs, pages, write=True)
     for path in report.removed:
         (docs / path).unlink()
     _remove_empty_dirs(docs)
+    return report
+
+
+def _walk(docs: Path, pages: Pages, write: bool) -> SyncReport:
+    report = SyncReport()
+    wanted = set()
+    for path, content in pages.items() if isinstance(pages, Mapping) else pages:
+        wanted.add(path)
+        target = docs / path
+        data = content.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            report.unchanged += 1
+            continue
+        report.written.append(path)
+        if write:
+            _write_atomic(target, content)
+    report.written.sort()
+    report.removed = sorted(generated_on_disk(docs) - wanted)
     return report
 
 
