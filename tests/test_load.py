@@ -85,3 +85,12 @@ def test_custom_yaml_tags_are_refused_with_a_position(mini: Path, value: str) ->
     write_tree(mini, {"data/questions/bad.yaml": f"- id: q-9\n  title: {value}\n"})
     [message] = problems_of(mini)
     assert message.startswith("data/questions/bad.yaml:2:10: YAML 语法错误（不支持的标签 ")
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", 'https://example.com/"><img src=x onerror=alert(1)>', "data:text/html,<b>x</b>", "ftp://example.com/a"])
+def test_source_url_must_be_a_web_address(mini: Path, url: str) -> None:
+    """Source addresses become links on many pages: only http(s) addresses with nothing that could break out of the attribute."""
+    sources = (mini / "data/sources.yaml").read_text(encoding="utf-8").replace("url: https://example.com/article", f"url: '{url}'")
+    write_tree(mini, {"data/sources.yaml": sources})
+    [message] = problems_of(mini)
+    assert message.startswith("data/sources.yaml:9:") and "字段 url" in message and "http:// 或 https://" in message

@@ -7,6 +7,7 @@ reference page for contributors is generated from them.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -26,6 +27,9 @@ Ref = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A reference to a vocabulary entry (tag, category, company, round, tip kind, framework):
 its id, its Chinese name or a listed synonym. resolve.py turns it into the id."""
 Date = Annotated[str, StringConstraints(strip_whitespace=True, pattern=DATE_PATTERN)]
+
+URL_PATTERN = re.compile(r"https?://[^\s\"'<>`\\]+", re.IGNORECASE)
+"""A source's address: a web address and nothing a page could run (no javascript:, data:, quotes or angle brackets)."""
 
 POSITIONS = {"campus": "校招", "intern": "实习", "social": "社招"}
 """Kinds of position an occurrence can record, id → Chinese name."""
@@ -100,11 +104,21 @@ class Source(Entry):
     id: Id = Field(description="出处 id，在 sources 引用中使用")
     title: Text = Field(description="标题")
     author: Text = Field(description="作者")
-    url: Text | None = Field(default=None, description="原文链接（如有）")
+    url: Text | None = Field(default=None, description="原文链接（如有），以 http:// 或 https:// 开头")
     date: Text = Field(description="发布或记录日期，YYYY-MM-DD")
     licence: Text = Field(description="版权与使用说明，如 禁止转载：仅保留事实并改写")
     seed: Text | None = Field(default=None, description="对应 shared/seeds/ 中的种子文件名（如有）")
     raw: Text | None = Field(default=None, description="保存在 data/raw/ 下的原始笔记文件名（handbook import 导入时填写）")
+
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, url: str | None) -> str | None:
+        if url is None:
+            return url
+        if not URL_PATTERN.fullmatch(url):
+            raise ValueError(f"原文链接必须是以 http:// 或 https:// 开头、不含空格和引号的网址，如 https://www.woshipm.com/…；现在是 {url[:80]}")
+        return url
 
 
 class SourceRef(Entry):
