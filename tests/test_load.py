@@ -94,3 +94,25 @@ def test_source_url_must_be_a_web_address(mini: Path, url: str) -> None:
     write_tree(mini, {"data/sources.yaml": sources})
     [message] = problems_of(mini)
     assert message.startswith("data/sources.yaml:9:") and "字段 url" in message and "http:// 或 https://" in message
+
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (BOMB, "不支持锚点与别名"),  # expands to 9^9 strings if followed
+        ("- &q {id: q-9}\n- *q\n", "不支持锚点与别名"),
+        ("- &base {title: 题}\n- id: q-9\n  <<: *base\n", "不支持"),
+        ("x: " + "[" * 5000 + "]" * 5000 + "\n", "嵌套太深"),
+        ("x: " + "{a: " * 30 + "1" + "}" * 30 + "\n", "嵌套太深"),
+    ],
+    ids=["alias-bomb", "alias", "merge-key", "5000-deep", "30-deep"],
+)
+def test_hostile_yaml_is_refused_quickly_with_a_message(mini: Path, text: str, expected: str) -> None:
+    write_tree(mini, {"data/questions/hostile.yaml": text})
+    messages = problems_of(mini)
+    assert any(m.startswith("data/questions/hostile.yaml") and expected in m for m in messages), messages
