@@ -110,7 +110,6 @@ class Source(Entry):
     seed: Text | None = Field(default=None, description="对应 shared/seeds/ 中的种子文件名（如有）")
     raw: Text | None = Field(default=None, description="保存在 data/raw/ 下的原始笔记文件名（handbook import 导入时填写）")
 
-
     @field_validator("url")
     @classmethod
     def _web_address(cls, url: str | None) -> str | None:

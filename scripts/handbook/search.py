@@ -14,6 +14,7 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -95,10 +96,23 @@ def question_entries(index: Index, cut: Segmenter, directory_urls: bool = True) 
 
 def write_index(path: Path, extra: Iterable[dict[str, Any]]) -> None:
     """Add ``extra`` entries to Material's search index and rewrite it as UTF-8 JSON
-    instead of \\uXXXX escapes (about half the size)."""
+    instead of \\uXXXX escapes (about half the size).
+
+    The entries are written one at a time, never held together: at 10,000 questions they are
+    tens of megabytes of text. The file is replaced only once complete."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["docs"].extend(extra)
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    docs = data.pop("docs")
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w", encoding="utf-8") as out:
+        out.write(_json(data)[:-1] + ("," if data else "") + '"docs":[')
+        for i, entry in enumerate(chain(docs, extra)):
+            out.write(("," if i else "") + _json(entry))
+        out.write("]}")
+    partial.replace(path)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def jieba_cut(words: Iterable[str]) -> Segmenter:
