@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import run_cli, write_tree
 
 
@@ -102,3 +104,24 @@ def test_output_does_not_depend_on_hash_randomisation(mini: Path, tmp_path: Path
         assert run_cli("--root", str(mini), "build", env={"PYTHONHASHSEED": seed}).returncode == 0
         trees.append({p.relative_to(mini / "docs").as_posix(): p.read_bytes() for p in (mini / "docs").rglob("*") if p.is_file()})
     assert trees[0] == trees[1] == trees[2]
+
+
+@pytest.mark.parametrize("link", ["questions", "tags/ab-test.md"])
+def test_a_symlink_in_the_generated_tree_is_refused_and_what_it_points_to_survives(mini: Path, tmp_path: Path, link: str) -> None:
+    assert run_cli("--root", str(mini), "build").returncode == 0
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.md").write_text("别人的文件\n", encoding="utf-8")
+    target = mini / "docs" / link
+    if target.is_dir():
+        shutil.rmtree(target)
+    else:
+        target.unlink()
+    target.symlink_to(outside if link == "questions" else outside / "keep.md")
+    (mini / "data/questions/main.yaml").write_text(
+        (mini / "data/questions/main.yaml").read_text(encoding="utf-8").replace("AB 实验如何设计？", "AB 实验怎么设计？"), encoding="utf-8"
+    )
+    result = run_cli("--root", str(mini), "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"docs/{link}: 是符号链接" in result.stderr
+    assert [p.name for p in outside.iterdir()] == ["keep.md"] and (outside / "keep.md").read_text(encoding="utf-8") == "别人的文件\n"

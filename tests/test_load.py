@@ -65,7 +65,7 @@ def test_top_level_must_be_a_list(mini: Path) -> None:
 
 def test_yml_extension_is_flagged(mini: Path) -> None:
     write_tree(mini, {"data/questions/new.yml": "- id: q-9\n"})
-    assert problems_of(mini) == ["data/questions/new.yml: 扩展名应为 .yaml（不是 .yml），否则不会被读取。"]
+    assert problems_of(mini) == ["data/questions/new.yml: 扩展名应为 .yaml（小写，不是 .yml），否则不会被读取：请改名为 new.yaml。"]
 
 
 def test_missing_vocabulary_file(mini: Path) -> None:
@@ -116,3 +116,18 @@ def test_hostile_yaml_is_refused_quickly_with_a_message(mini: Path, text: str, e
     write_tree(mini, {"data/questions/hostile.yaml": text})
     messages = problems_of(mini)
     assert any(m.startswith("data/questions/hostile.yaml") and expected in m for m in messages), messages
+
+
+def test_upper_case_extension_and_misnamed_vocabulary_file_are_named(mini: Path) -> None:
+    (mini / "data/questions/main.yaml").rename(mini / "data/questions/main.YAML")
+    (mini / "data/companies.yaml").rename(mini / "data/companies.yml")
+    messages = problems_of(mini)
+    assert "data/questions/main.YAML: 扩展名应为 .yaml（小写，不是 .YAML），否则不会被读取：请改名为 main.yaml。" in messages
+    assert "data/companies.yml: 扩展名应为 .yaml（小写，不是 .yml），否则不会被读取：请改名为 companies.yaml。" in messages
+
+
+@pytest.mark.parametrize("content", ["", "# 暂时清空\n"])
+def test_an_emptied_file_is_an_error_not_a_silent_loss(mini: Path, content: str) -> None:
+    write_tree(mini, {"data/categories.yaml": content})
+    messages = problems_of(mini)
+    assert messages[0] == "data/categories.yaml: 文件是空的（或只有注释），里面没有任何条目：不再需要就删除这个文件；确实没有条目时写 []。"

@@ -44,6 +44,9 @@ COLLECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
 
 REQUIRED_FILES = ("categories.yaml", "tags.yaml", "rounds.yaml", "tip_kinds.yaml", "sources.yaml")
 
+EMPTY_FILE = "文件是空的（或只有注释），里面没有任何条目：不再需要就删除这个文件；确实没有条目时写 []。"
+"""An emptied file would drop its entries without a word."""
+
 SETTINGS_FILE = "settings.yaml"
 """Optional mapping of site-wide settings (model Settings); defaults apply without it."""
 
@@ -93,15 +96,30 @@ def _files(data_dir: FsPath, location: str, problems: list[Problem], root: FsPat
     if location.endswith(".yaml"):
         if path.is_file():
             return [path]
-        if location in REQUIRED_FILES:
+        misnamed = [p for p in _siblings(path) if _misnamed(p) and p.stem == path.stem]
+        for p in misnamed:
+            problems.append(Problem(_rel(p, root), None, None, None, None, _wrong_suffix(p)))
+        if location in REQUIRED_FILES and not misnamed:
             problems.append(Problem(_rel(path, root), None, None, None, None, "缺少必需的数据文件。"))
         return []
     if not path.is_dir():
         return []
-    stray = sorted(p for p in path.iterdir() if p.is_file() and p.suffix == ".yml")
-    for p in stray:
-        problems.append(Problem(_rel(p, root), None, None, None, None, "扩展名应为 .yaml（不是 .yml），否则不会被读取。"))
+    for p in sorted(p for p in path.iterdir() if p.is_file() and _misnamed(p)):
+        problems.append(Problem(_rel(p, root), None, None, None, None, _wrong_suffix(p)))
     return sorted(path.glob("*.yaml"))
+
+
+def _siblings(path: FsPath) -> list[FsPath]:
+    return sorted(p for p in path.parent.iterdir() if p.is_file()) if path.parent.is_dir() else []
+
+
+def _misnamed(path: FsPath) -> bool:
+    """A YAML file that would be skipped for its extension: .yml, .YAML, .Yaml, …"""
+    return path.suffix.lower() in (".yml", ".yaml") and path.suffix != ".yaml"
+
+
+def _wrong_suffix(path: FsPath) -> str:
+    return f"扩展名应为 .yaml（小写，不是 {path.suffix}），否则不会被读取：请改名为 {path.stem}.yaml。"
 
 
 def _rel(path: FsPath, root: FsPath) -> str:
@@ -134,6 +152,7 @@ def _load_file(path: FsPath, root: FsPath, model: type[BaseModel], problems: lis
         )
     data = parsed.data
     if data is None:
+        problems.append(Problem(rel, None, None, None, None, EMPTY_FILE))
         return []
     if not isinstance(data, list):
         problems.append(Problem(rel, 1, 1, None, None, "文件顶层应是列表：每个条目以 '- ' 开头。"))

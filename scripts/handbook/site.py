@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths as P
+from .problems import DataError, Problem
 
 
 @dataclass
@@ -53,6 +54,7 @@ def sync(docs: Path, pages: Pages) -> SyncReport:
 
 
 def _walk(docs: Path, pages: Pages, write: bool) -> SyncReport:
+    _refuse_links(docs)
     report = SyncReport()
     wanted = set()
     for path, content in pages.items() if isinstance(pages, Mapping) else pages:
@@ -68,6 +70,22 @@ def _walk(docs: Path, pages: Pages, write: bool) -> SyncReport:
     report.written.sort()
     report.removed = sorted(generated_on_disk(docs) - wanted)
     return report
+
+
+def _refuse_links(docs: Path) -> None:
+    """Stop before writing through a symbolic link in the generated tree: it could point anywhere,
+    and the sync deletes files it does not generate."""
+    candidates = [docs, *(docs / d for d in P.GENERATED_DIRS), *(docs / f for f in P.GENERATED_FILES)]
+    for directory in P.GENERATED_DIRS:
+        for base, dirs, files in os.walk(docs / directory):
+            candidates += [Path(base, name) for name in dirs + files]
+    links = [p for p in candidates if p.is_symlink()]
+    if links:
+        where = links[0].relative_to(docs.parent).as_posix() if links[0].is_relative_to(docs.parent) else str(links[0])
+        raise DataError([Problem(where, None, None, None, None, LINK_REFUSED)])
+
+
+LINK_REFUSED = "是符号链接：生成的页面不会经过链接写到别处（同步时还会删除多余的文件）。请删除这个链接后重新生成。"
 
 
 def _write_atomic(target: Path, content: str) -> None:
