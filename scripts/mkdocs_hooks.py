@@ -93,19 +93,13 @@ SHELLS = os.environ.get("HANDBOOK_SHELLS", "1") != "0"
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A generated page's body is HTML already: no Markdown to convert (see handbook/prerendered.py)."""
     if page.meta.get(FLAG):
-        _state.setdefault("facts", {})[page.file.src_uri] = prerendered.facts(markdown, page.file, files)
+        found = prerendered.facts(markdown, page.file, files)
+        # MkDocs would make a Markdown converter for the page next (a millisecond a page): this page needs none.
+        page.render = lambda config, files: prerendered.apply(page, found)  # type: ignore[method-assign]
         if SHELLS:
             page.meta["template"] = SHELL_TEMPLATE
         return ""
     return markdown
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    found = _state.get("facts", {}).pop(page.file.src_uri, None)
-    if found is not None:
-        page.toc, page.present_anchor_ids = found.toc, found.anchors
-        page.links_to_anchors = found.links_to_anchors
-    return html
 
 
 @event_priority(100)  # before the search plugin reads the content

@@ -1,8 +1,8 @@
 """Pages whose body is already HTML (markup.py): what MkDocs needs from them, without Markdown.
 
 MkDocs converts every page with Python-Markdown, which was most of the build's time for
-generated pages. For a page whose front matter carries ``handbook_html``, the hook hands
-MkDocs an empty Markdown body and gives it instead:
+generated pages. For a page whose front matter carries ``handbook_html``, the hook replaces
+the page's Markdown rendering (``apply``) and gives MkDocs instead:
 
 * the table of contents, read from the page's headings;
 * the anchors it contains and the anchors it links to in other pages, so that MkDocs's
@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
@@ -67,6 +68,14 @@ def facts(html: str, file: File, files: Files) -> Facts:
         elif match.group(3):
             links.setdefault(target, {}).setdefault(match.group(3)[1:], match.group(1) + match.group(3))
     return Facts(toc=_toc(html), anchors=set(_ID.findall(html)), links_to_anchors=links)
+
+
+def apply(page: Page, found: Facts) -> None:
+    """What rendering the page would have set, from its facts; the content is filled in when the page is written."""
+    page.content = ""
+    page.toc = found.toc
+    page.present_anchor_ids = found.anchors
+    page.links_to_anchors = found.links_to_anchors
 
 
 def resolve(html: str, file: File, files: Files) -> str:
