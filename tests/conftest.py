@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from playwright.sync_api import Browser, sync_playwright  # noqa: E402
+
+from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from siterepo import copy_site  # noqa: E402
 
 
@@ -103,3 +107,20 @@ def build_repo_site(repo: Path, out: Path, site_url: str = "http://127.0.0.1/") 
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real handbook built once with mkdocs --strict into a temporary directory."""
     return build_site(tmp_path_factory.mktemp("site"), "http://127.0.0.1/")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium (Debian's, see tests/browser.py) for every browser test."""
+    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: run `make browser` (apt-get install chromium)"
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    """The real handbook's site served on 127.0.0.1."""
+    with serve(built_site) as url:
+        yield url

@@ -6,15 +6,13 @@ from __future__ import annotations
 import re
 import subprocess
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from browser import CHROMIUM, CHROMIUM_ARGS
 from conftest import ROOT
 from offline import EPOCH, FOLDER, make_offline
 
@@ -43,15 +41,6 @@ def unpacked(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     with zipfile.ZipFile(offline_zip) as archive:
         archive.extractall(target)
     return target / FOLDER
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: run `make browser` (apt-get install chromium)"
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 def text_files(archive: zipfile.ZipFile, *suffixes: str) -> dict[str, str]:

@@ -11,9 +11,9 @@ from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from browser import serve
 from conftest import write_tree
 from handbook.build import generate
 
@@ -37,21 +37,6 @@ def test_generated_list_items_carry_their_facets_escaped(mini: Path) -> None:
     assert 'data-category="payment"' in facets["q-004"] and "evil" not in facets["q-004"]
     assert "<b>" not in html and "&lt;b&gt;标签&lt;/b&gt;" in html
     assert not any("{" in body and "data-id" in body for _, body in items), "an attribute list leaked into the text"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: run `make browser` (apt-get install chromium)"
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Response, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Response, expect
 
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from browser import serve
 from conftest import build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
@@ -38,14 +38,6 @@ PAGE_TYPES = [
 def prefixed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built for a project site at http://127.0.0.1<PREFIX>, like https://USER.github.io/REPO/."""
     return build_site(tmp_path_factory.mktemp("prefixed") / "site", f"http://127.0.0.1{PREFIX}")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-
-from browser import CHROMIUM, CHROMIUM_ARGS, serve
+from playwright.sync_api import Browser, Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
 
@@ -19,19 +16,10 @@ RECALL_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")
-def site(built_site: Path) -> Iterator[tuple[Browser, str]]:
-    with serve(built_site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser, base
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def page(site: tuple[Browser, str]) -> tuple[Page, str]:
-    browser, base = site
+def page(browser: Browser, base_url: str) -> tuple[Page, str]:
     tab = browser.new_page()
     tab.set_default_timeout(15_000)
-    return tab, base
+    return tab, base_url
 
 
 def top5(tab: Page, base: str, query: str) -> list[str]:
@@ -71,9 +59,9 @@ def test_result_text_has_no_zero_width_characters(page: tuple[Page, str]) -> Non
     assert "商户" in text and "\u200b" not in text
 
 
-def test_search_results_at_phone_width(site: tuple[Browser, str]) -> None:
+def test_search_results_at_phone_width(browser: Browser, base_url: str) -> None:
     """Search on a phone: results visible, no horizontal overflow; a screenshot is kept as an artefact."""
-    browser, base = site
+    base = base_url
     artefacts = Path(__file__).resolve().parent.parent / "test-artifacts"
     artefacts.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, device_scale_factor=2)
