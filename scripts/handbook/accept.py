@@ -12,7 +12,6 @@ of the question it names, in whatever file holds it.
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -27,6 +26,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.resolver import VersionedResolver
 
+from .atomic import write_text
 from .check import check
 from .drafts import PLACEHOLDER, RAW_DIR, AddAsked, Drafts, LoadedDraft, apply_drafts, omissions, parse_draft, to_question, to_tip, with_occurrence
 from .handbook import Handbook
@@ -310,26 +310,14 @@ def write_all(edits: dict[Path, str]) -> None:
     try:
         for path, text in edits.items():
             before = _read(path)
-            _atomic_write(path, text)
+            write_text(path, text)
             done.append((path, before))
     except OSError:
         for path, before in reversed(done):
             if before is None:
                 path.unlink(missing_ok=True)
             else:
-                _atomic_write(path, before)
-        raise
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+                write_text(path, before)
         raise
 
 

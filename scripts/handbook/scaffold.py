@@ -10,7 +10,6 @@ was. Nothing is written unless the data with the new entry passes the same load 
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import tempfile
@@ -24,6 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from . import paths
+from .atomic import write_text
 from .build import load_checked
 from .check import check
 from .handbook import Handbook
@@ -192,7 +192,7 @@ def create(root: Path, request: Request, prompt: Callable[[str], str] | None = N
     problems = validate(root, _rel(target, root), text)
     if problems:
         raise Refused(problems, f"新{TITLES[collection]} {entry_id} 没有通过校验，未写入任何文件。按提示修改参数后重新运行。")
-    _write(target, text)
+    write_text(target, text)  # one step, so a watching make serve never reads half of it
     return Created(_rel(target, root), entry_id, line, original is None, next_steps(request.kind, entry))
 
 
@@ -546,16 +546,6 @@ def validate(root: Path, rel: str, text: str) -> list[Problem]:
             return error.problems
         units = load_units(handbook, seeds_dir(root))
         return check_refs(handbook, units) if units is not None else []
-
-
-def _write(target: Path, text: str) -> None:
-    """Replace the file in one step, so a watching ``make serve`` never reads half of it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.new")
-    temporary.write_bytes(text.encode("utf-8"))
-    if target.exists():
-        shutil.copymode(target, temporary)
-    os.replace(temporary, target)
 
 
 def _rel(path: Path, root: Path) -> str:

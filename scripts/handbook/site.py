@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths as P
+from .atomic import write_text
 from .problems import DataError, Problem
 
 
@@ -66,7 +66,7 @@ def _walk(docs: Path, pages: Pages, write: bool) -> SyncReport:
             continue
         report.written.append(path)
         if write:
-            _write_atomic(target, content)
+            write_text(target, content)
     report.written.sort()
     report.removed = sorted(generated_on_disk(docs) - wanted)
     return report
@@ -86,18 +86,6 @@ def _refuse_links(docs: Path) -> None:
 
 
 LINK_REFUSED = "是符号链接：生成的页面不会经过链接写到别处（同步时还会删除多余的文件）。请删除这个链接后重新生成。"
-
-
-def _write_atomic(target: Path, content: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _remove_empty_dirs(docs: Path) -> None:
