@@ -11,7 +11,7 @@ from typing import Any
 
 from . import paths as P
 from .model import Occurrence, Question
-from .relations import Index, frequency, occurrence_key
+from .relations import Index, companies_of, frequency, occurrence_key
 
 FORMAT_VERSION = 2
 """2: a question's single company/round became ``asked`` occurrences, with ``frequency``."""
@@ -58,8 +58,8 @@ def _question(index: Index, q: Question) -> dict[str, Any]:
         "tags": q.tags,
         "asked": [_occurrence(o) for o in sorted(set(q.asked), key=occurrence_key)],
         "frequency": frequency(q),
-        "companies": list(dict.fromkeys(o.company for o in q.asked if o.company)),
-        "rounds": [rid for rid in index.rounds if any(o.round == rid for o in q.asked)],
+        "companies": companies_of(q),
+        "rounds": index.rounds_of(q),
         "intent": q.intent,
         "background": q.background,
         "outline": q.outline,
@@ -92,7 +92,7 @@ def facets(index: Index) -> str:
             q.category,
             q.tags,
             list(dict.fromkeys(o.company or "unknown" for o in q.asked)),
-            [rid for rid in index.rounds if any(o.round == rid for o in q.asked)],
+            index.rounds_of(q),
             frequency(q),
         ]
         for q in index.questions.values()

@@ -10,7 +10,7 @@ from . import md
 from . import paths as P
 from .model import Question, SourceRef, Tip
 from .pages import HUB_BOOST, UNKNOWN_COMPANY, occurrence_line, source_line, source_url, sources_section
-from .relations import Index, frequency
+from .relations import Index, companies_of, frequency
 
 SITE_NAME = "产品经理面试手册"
 
@@ -22,10 +22,10 @@ def _question_item(index: Index, q: Question, here: str, show_category: bool = F
     count = frequency(q)
     if count:
         extra.append(("高频 · " if index.is_hot(q) else "") + f"被问过 {count} 次")
-    companies = "、".join(H.text(index.companies[c].name) for c in dict.fromkeys(o.company for o in q.asked if o.company))
+    companies = "、".join(H.text(index.companies[c].name) for c in companies_of(q))
     if companies:
         extra.append(companies)
-    rounds = "、".join(H.text(r.name) for rid, r in index.rounds.items() if any(o.round == rid for o in q.asked))
+    rounds = "、".join(H.text(index.rounds[r].name) for r in index.rounds_of(q))
     if rounds:
         extra.append(rounds)
     tags = "、".join(H.text(index.tags[t].name) for t in q.tags)

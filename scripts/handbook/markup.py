@@ -33,8 +33,10 @@ def href(source: str, target: str, anchor: str | None = None) -> str:
     return md.relative(source, target) + (f"#{anchor}" if anchor else "")
 
 
-def link(label: str, source: str, target: str, anchor: str | None = None) -> str:
-    return f'<a href="{attr(href(source, target, anchor))}">{text(label)}</a>'
+def link(label: str, source: str, target: str, anchor: str | None = None, css: str | None = None) -> str:
+    """A link to another page, with an optional class (e.g. Material's tag chip, ``md-tag``)."""
+    cls = f'class="{css}" ' if css else ""
+    return f'<a {cls}href="{attr(href(source, target, anchor))}">{text(label)}</a>'
 
 
 def heading(level: int, title: str, anchor: str, exclude: bool = False) -> str:

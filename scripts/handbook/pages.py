@@ -8,7 +8,7 @@ from . import markup as H
 from . import md
 from . import paths as P
 from .model import POSITIONS, Case, Framework, Occurrence, Question, SourceRef, Tip
-from .relations import Index, frequency, occurrence_key
+from .relations import Index, companies_of, frequency, occurrence_key
 
 HUB_BOOST = 3
 """Search boost for framework pages, which gather a topic; hubs.py uses the same value."""
@@ -57,7 +57,7 @@ def _question_body(index: Index, q: Question, here: str) -> Iterator[str]:
 def tag_chips(index: Index, tags: list[str], here: str) -> str:
     """The question's tags as Material's chips, linked to the tag pages (built here, not by Material's
     tags plugin, whose listings cost tags × pages at build time)."""
-    chips = " ".join(f'<a class="md-tag" href="{H.attr(H.href(here, P.tag(t)))}">{H.text(index.tags[t].name)}</a>' for t in tags)
+    chips = " ".join(H.link(index.tags[t].name, here, P.tag(t), css="md-tag") for t in tags)
     return f'<nav aria-label="标签" class="md-tags">{chips}</nav>'
 
 
@@ -91,10 +91,10 @@ def _badges(index: Index, q: Question, here: str) -> Iterator[str]:
     if count:
         hot = "<strong>高频</strong> · " if index.is_hot(q) else ""
         yield f'{hot}<a href="#asked">被问过 {count} 次</a>'
-    companies = dict.fromkeys(o.company for o in q.asked if o.company)
+    companies = companies_of(q)
     if companies:
         yield "公司：" + "、".join(H.link(index.companies[c].name, here, P.company(c)) for c in companies)
-    rounds = [rid for rid in index.rounds if any(o.round == rid for o in q.asked)]
+    rounds = index.rounds_of(q)
     if rounds:
         yield "轮次：" + "、".join(H.link(index.rounds[r].name, here, P.round_(r)) for r in rounds)
 

@@ -102,6 +102,11 @@ class Index:
         ranked = [q for q in self.questions.values() if frequency(q) >= threshold]
         return sorted(ranked, key=lambda q: (-frequency(q), question_key(q)))
 
+    def rounds_of(self, question: Question) -> list[str]:
+        """The rounds a question was asked in, in round order."""
+        asked = {o.round for o in question.asked}
+        return [rid for rid in self.rounds if rid in asked]
+
     def is_hot(self, question: Question) -> bool:
         return frequency(question) >= self.handbook.settings.hot_threshold
 
@@ -207,6 +212,11 @@ COMMON_TAG = 300
 def frequency(question: Question) -> int:
     """How many distinct times a question was reported asked."""
     return len(set(question.asked))
+
+
+def companies_of(question: Question) -> list[str]:
+    """The companies a question was asked at, in order of first mention (occurrences without one left out)."""
+    return list(dict.fromkeys(o.company for o in question.asked if o.company))
 
 
 def occurrence_key(occurrence: Occurrence) -> tuple[str | int, ...]:
