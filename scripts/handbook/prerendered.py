@@ -11,8 +11,9 @@ the page's Markdown rendering (``apply``) and gives MkDocs instead:
   depend on ``use_directory_urls``), with a warning for a link to a page that does not
   exist (``--strict`` makes that an error).
 
-The body is read again from the file when the page is written (``body_html``), so that
-MkDocs does not hold every page's HTML in memory between reading and writing pages.
+The body is read again from the file and its links resolved when the page is written (``body``,
+``resolve``), so that MkDocs does not hold every page's HTML in memory between reading and
+writing pages: the links are looked up twice, which costs far less than that memory.
 """
 
 from __future__ import annotations

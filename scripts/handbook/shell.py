@@ -33,7 +33,7 @@ TITLE, DESCRIPTION, CANONICAL, CONTENT = (_marker(n) for n in ("title", "descrip
 SKIP, FIRST, ITEM_TITLE, ITEM_ID, NEXT_ITEM, ITEMS = (_marker(n) for n in ("skip", "first", "item-title", "item-id", "next-item", "items"))
 
 
-class _Stand_in:
+class _StandIn:
     """The page as the theme sees it while the shell is rendered: markers for the page's own values."""
 
     def __init__(self, page: Page):
@@ -132,7 +132,7 @@ class Shells:
         meta = tuple(sorted((k, str(v)) for k, v in page.meta.items() if k not in _OWN_META))
         key = (posixpath.dirname(page.url.rstrip("/")), meta)
         if key not in self.shells:
-            self.shells[key] = _split(self.theme({**context, "page": _Stand_in(page)}))
+            self.shells[key] = _split(self.theme({**context, "page": _StandIn(page)}))
         return self.shells[key]
 
 
