@@ -1,4 +1,4 @@
-"""Replacing a file in one step: pages, data files and drafts are never seen half-written."""
+"""Replacing a file in one step: data files and drafts are never seen half-written."""
 
 from __future__ import annotations
 
