@@ -13,7 +13,7 @@ from handbook.relations import frequency
 from handbook.seeds import seeds_dir, units
 from handbook.stats import stats
 
-pytestmark = pytest.mark.real_data
+pytestmark = [pytest.mark.real_data, pytest.mark.seeds]
 
 SEEDS = seeds_dir(ROOT)
 ANT = "000_0a8506b57343afb3.txt"

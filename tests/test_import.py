@@ -242,6 +242,7 @@ def test_the_draft_file_reads_back_as_the_draft(label_file: Path) -> None:
 
 
 @pytest.mark.real_data
+@pytest.mark.seeds
 def test_real_notes_from_the_seed_files() -> None:
     """The ant-notes seed is real notes curated into data/ by hand: lines the handbook made into questions
     (asked) should parse as questions, lines it made into tips should not."""
@@ -252,8 +253,6 @@ def test_real_notes_from_the_seed_files() -> None:
     handbook, _ = real()
     source = next(s for s in handbook.sources if s.id == "ant-notes")
     path = seeds_dir(ROOT) / (source.seed or "")
-    if not path.is_file():
-        pytest.skip("seed files are not beside the repository")
     lines = physical_lines(path.read_text(encoding="utf-8"))
     unit: dict[tuple[str, int], int] = {}
     section = None
