@@ -4,8 +4,14 @@ The data is loaded and checked once (on_config, so the Chinese segmenter learns
 the handbook's terms before any page is indexed), rendered once (on_pre_build)
 and synced into docs/, writing only files whose content changed. That is what
 makes `mkdocs serve --dirty` fast: a YAML edit rewrites only the pages that show
-the edited entry, and only those are rebuilt; the rebuild those writes trigger
-finds nothing to change and the loop stops.
+the edited entry, and only those are rebuilt.
+
+The hook module lives as long as the MkDocs process (MkDocs imports a hook once),
+so under `mkdocs serve` ``_state`` carries the last build's handbook: a rebuild
+whose inputs (data, generator code, seed files: handbook/stamp.py) hash the same
+reuses it instead of loading the data again, and when the generated tree is also
+as the last sync left it, nothing is rendered. The rebuild that the synced pages
+themselves trigger costs almost nothing that way.
 """
 
 from __future__ import annotations
@@ -36,7 +42,9 @@ from handbook.problems import DataError  # noqa: E402
 from handbook.relations import Index  # noqa: E402
 from handbook.render import site_pages  # noqa: E402
 from handbook.search import Segmenter, jieba_cut, question_entries, segmenter_words, write_index  # noqa: E402
+from handbook.seeds import seeds_dir  # noqa: E402
 from handbook.site import sync  # noqa: E402
+from handbook.stamp import build_inputs, record, up_to_date  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -50,14 +58,34 @@ DRAFTS = os.environ.get("HANDBOOK_DRAFTS", "") not in ("", "0")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _load()
+    return config
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["serving"] = command == "serve"
+
+
+def _load() -> None:
+    """The checked handbook and the segmenter for the current inputs, loaded unless the last build had them.
+
+    Bad data stops a build with the report. Under `mkdocs serve`, once a build has worked, it is reported
+    instead (MkDocs would print a traceback for an exception in a rebuild) and the preview keeps showing
+    the last good pages until the data is fixed."""
+    inputs = build_inputs(ROOT, seeds_dir(ROOT), DRAFTS)
+    if inputs in (_state.get("inputs"), _state.get("refused")):
+        return
     try:
         handbook, _ = load_checked(ROOT, drafts=DRAFTS)
     except DataError as error:
-        raise Abort("\n" + error.report()) from None
+        if not (_state.get("serving") and "inputs" in _state):
+            raise Abort("\n" + error.report()) from None
+        log.error(f"{error.report()}\n预览仍显示上一次成功生成的页面；改好数据并保存后会自动更新。")
+        _state["refused"] = inputs
+        return
     _state["cut"] = jieba_cut(segmenter_words(handbook))
     _state["handbook"] = handbook
-    _state["fresh"] = True
-    return config
+    _state["inputs"] = inputs
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -75,12 +103,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    if not _state.pop("fresh", False):  # a rebuild that reused the config: load again
-        try:
-            _state["handbook"], _ = load_checked(ROOT, drafts=DRAFTS)
-        except DataError as error:
-            raise Abort("\n" + error.report()) from None
-    sync(Path(config.docs_dir), site_pages(_state["handbook"]))
+    _load()  # a rebuild that reused the config has not been through on_config
+    docs = Path(config.docs_dir)
+    inputs = _state["inputs"]
+    if up_to_date(ROOT, docs, inputs):  # the pages on disk are what rendering would write
+        return
+    sync(docs, site_pages(_state["handbook"]))
+    record(ROOT, docs, inputs)
 
 
 SHELL_TEMPLATE = "hb-shell.html"

@@ -18,7 +18,7 @@ from .reference import TITLES
 from .schema import schema_files
 from .seeds import seeds_dir
 from .site import plan, sync
-from .stamp import fingerprint, record, up_to_date
+from .stamp import build_inputs, record, up_to_date
 from .stats import format_stats, stats
 
 
@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _build(root: Path, check_only: bool, drafts: bool = False) -> int:
     docs = root / "docs"
-    inputs = fingerprint(root, seeds_dir(root)) + ("+drafts" if drafts else "")
+    inputs = build_inputs(root, seeds_dir(root), drafts)
     if not check_only and up_to_date(root, docs, inputs):
         print("已生成：数据与生成器都没有变化，页面已是最新（写入 0 个文件）。")
         return 0

@@ -35,6 +35,11 @@ def fingerprint(root: Path, seeds: Path) -> str:
     return digest.hexdigest()
 
 
+def build_inputs(root: Path, seeds: Path, drafts: bool) -> str:
+    """The fingerprint of a build with or without the drafts (a preview with drafts writes other pages)."""
+    return fingerprint(root, seeds) + ("+drafts" if drafts else "")
+
+
 def manifest(docs: Path) -> dict[str, list[int]]:
     """Generated path → [size, mtime_ns], as on disk now."""
     result = {}
