@@ -24,10 +24,15 @@ import os
 import platform
 import re
 import shutil
+import socket
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 import unicodedata
+import urllib.error
+import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,11 +45,15 @@ from urllib.parse import unquote, urljoin, urlsplit
 import yaml
 
 from benchdata import question_id, write_data
+from handbook.stamp import STAMP
 from siterepo import HANDWRITTEN_DOCS, copy_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SIZES = (100, 1000, 10000)
 BASELINE_SIZES = (1000, 10000)
+SERVE_SIZES = (100, 1000)
+"""Sizes at which the ``make serve`` edit-to-preview time is measured (its target is set at 1,000)."""
+SERVE_EDITS = 3
 GZIP_LEVEL = 6
 
 WRAPPER = """
@@ -307,10 +316,12 @@ def bench_size(n: int, work: Path, baseline: bool, notes: list[str]) -> tuple[di
     result.update({"full_build_s": full.wall_s, "peak_rss_mb": full.peak_rss_mb})
     result.update(site_metrics(step, site))
 
-    # The hook wrote the pages in another process: the CLI cannot take its no-op fast path, renders
-    # everything and must find every page identical (anything written means output depends on the process).
+    # The hook wrote the pages in another process. Without the stamp the hook left, the CLI cannot take its
+    # no-op fast path: it renders everything and must find every page identical (anything written means
+    # output depends on the process).
     step = "站点构建后重新生成（handbook build）"
     say(f"[N={n}] {step}……")
+    (repo / STAMP).unlink(missing_ok=True)
     before = stamps(repo / "docs")
     after = measure(step, handbook, repo, env)
     result.update({"after_site_generation_s": after.wall_s, "after_site_files_written": files_written(step, after.stdout, notes)})
@@ -326,7 +337,58 @@ def bench_size(n: int, work: Path, baseline: bool, notes: list[str]) -> tuple[di
     result.update({"one_change_generation_s": one.wall_s, "one_change_files_written": files_written(step, one.stdout, notes)})
     result["one_change_rewritten"] = rewritten(before, repo / "docs")
     result["per_question_ms"] = {"generation": 1000 * result["generation_s"] / n, "full_build": 1000 * result["full_build_s"] / n}
+
+    if n in SERVE_SIZES:
+        step = "预览：改一道题的标题，到 mkdocs serve 返回新页面（make serve）"
+        say(f"[N={n}] {step}……")
+        result["serve_edit_s"] = serve_edits(step, repo, env)
     return result, base
+
+
+def serve_edits(step: str, repo: Path, env: dict[str, str]) -> list[float]:
+    """Seconds from saving a question's new title to ``mkdocs serve`` answering with it, for SERVE_EDITS edits
+    (the browser's live reload comes on top, a few milliseconds on the same machine)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/questions/{question_id(2)}/"
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"]
+    log = repo / "serve.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(command, cwd=repo, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait_for(step, server, log, lambda: question_id(2) in _fetch(url), 600)
+        times = []
+        for edit in range(SERVE_EDITS):
+            time.sleep(3)  # let the rebuild that the previous edit's pages triggered finish
+            marker = f"预览修改{edit + 1}"
+            path = repo / "data" / "questions" / "bench-001.yaml"
+            text = path.read_text(encoding="utf-8")
+            start = text.index(f"- id: {question_id(2)}\n  title: ") + len(f"- id: {question_id(2)}\n  title: ")
+            saved = time.perf_counter()
+            path.write_text(text[:start] + marker + text[start:], encoding="utf-8")
+            _wait_for(step, server, log, lambda marker=marker: marker in _fetch(url), 300)
+            times.append(time.perf_counter() - saved)
+        return times
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, OSError):
+        return ""
+
+
+def _wait_for(step: str, server: subprocess.Popen[bytes], log: Path, condition: Any, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if server.poll() is not None or time.monotonic() > deadline:
+            raise StepFailed(step, log.read_text(encoding="utf-8", errors="replace")[-3000:])
+        time.sleep(0.05)
 
 
 def bench_baseline(n: int, repo: Path, work: Path, env: dict[str, str]) -> dict[str, Any]:
@@ -424,6 +486,7 @@ def report(results: dict[str, Any]) -> str:
                 _f(r["after_site_generation_s"]),
                 str(r["after_site_files_written"]),
                 str(r["one_change_files_written"]),
+                _f(statistics.median(r["serve_edit_s"])) if "serve_edit_s" in r else "—",
             ]
         )
     for key, b in baselines.items():
@@ -436,6 +499,7 @@ def report(results: dict[str, Any]) -> str:
                 _f(b["full_build_s"]),
                 _f(b["per_question_ms"]["full_build"]),
                 _f(b["peak_rss_mb"], 0),
+                "—",
                 "—",
                 "—",
                 "—",
@@ -472,6 +536,7 @@ def report(results: dict[str, Any]) -> str:
                 "构建后重生成",
                 "构建后写入",
                 "改一题写入",
+                "预览改一题秒",
             ],
             time_rows,
         ),

@@ -44,7 +44,8 @@ def test_bench_smoke(tmp_path: Path) -> None:
     for key in POSITIVE:
         assert small[key] > 0, key
     assert small["noop_files_written"] == 0
-    assert small["after_site_generation_s"] > 0 and small["after_site_files_written"] >= 0
+    assert small["after_site_generation_s"] > 0 and small["after_site_files_written"] == 0, small["after_site_rewritten"]
+    assert len(small["serve_edit_s"]) == 3 and all(0 < t < 120 for t in small["serve_edit_s"])
     assert "questions/q-00001.md" in small["one_change_rewritten"]
     assert small["largest_page"].endswith(".html")
     assert small["search_index_gzip_bytes"] < small["search_index_bytes"] < small["site_bytes"]
