@@ -348,16 +348,14 @@ def bench_size(n: int, work: Path, baseline: bool, notes: list[str]) -> tuple[di
 def serve_edits(step: str, repo: Path, env: dict[str, str]) -> list[float]:
     """Seconds from saving a question's new title to ``mkdocs serve`` answering with it, for SERVE_EDITS edits
     (the browser's live reload comes on top, a few milliseconds on the same machine)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}/questions/{question_id(2)}/"
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"]
     log = repo / "serve.log"
     with log.open("wb") as out:
         server = subprocess.Popen(command, cwd=repo, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
-        _wait_for(step, server, log, lambda: question_id(2) in _fetch(url), 600)
+        _wait_for(step, server, log, lambda: question_id(2) in fetch_text(url), 600)
         times = []
         for edit in range(SERVE_EDITS):
             time.sleep(3)  # let the rebuild that the previous edit's pages triggered finish
@@ -367,7 +365,7 @@ def serve_edits(step: str, repo: Path, env: dict[str, str]) -> list[float]:
             start = text.index(f"- id: {question_id(2)}\n  title: ") + len(f"- id: {question_id(2)}\n  title: ")
             saved = time.perf_counter()
             path.write_text(text[:start] + marker + text[start:], encoding="utf-8")
-            _wait_for(step, server, log, lambda marker=marker: marker in _fetch(url), 300)
+            _wait_for(step, server, log, lambda marker=marker: marker in fetch_text(url), 300)
             times.append(time.perf_counter() - saved)
         return times
     finally:
@@ -375,7 +373,15 @@ def serve_edits(step: str, repo: Path, env: dict[str, str]) -> list[float]:
         server.wait(timeout=60)
 
 
-def _fetch(url: str) -> str:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch_text(url: str) -> str:
+    """The page at ``url`` as text, or "" while the server is not answering."""
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return str(response.read().decode("utf-8"))

@@ -4,35 +4,19 @@ last good pages stay, and fixing the data brings the preview back."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from bench import fetch_text, free_port
 from conftest import FIXTURES, site_repo
 
 QUESTION = "data/questions/main.yaml"
 TITLE = "AB 实验如何设计？"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except (urllib.error.URLError, OSError):
-        return ""
 
 
 def _until(condition: Callable[[], bool], what: str, timeout: float = 90) -> None:
@@ -50,7 +34,7 @@ class Preview:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
     def page(self) -> str:
-        return _get(self.url + "questions/q-001/")
+        return fetch_text(self.url + "questions/q-001/")
 
     def edit(self, old: str, new: str) -> None:
         path = self.repo / QUESTION
@@ -62,7 +46,7 @@ class Preview:
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Preview]:
     repo = site_repo(tmp_path / "repo", FIXTURES / "mini" / "data")
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_SEEDS": str(FIXTURES / "no-seeds")}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"]
