@@ -28,7 +28,7 @@ def test_generated_list_items_carry_their_facets_escaped(mini: Path) -> None:
     assert '<li data-asked="3" data-category="data" data-company="acme unknown" data-id="q-001" data-round="first hr" data-tags="ab-test metrics">' in page
     assert '<li data-asked="0" data-category="data" data-id="q-002" data-tags="metrics">' in page
     assert '<a href="q-003.md">如何规避用户伪造交易材料 &lt;风险&gt;？</a>' in page
-    assert '标题里有 { data-category="evil" } 和 &lt;b&gt;标签&lt;/b&gt;' in page
+    assert "标题里有 { data-category=&quot;evil&quot; } 和 &lt;b&gt;标签&lt;/b&gt;" in page
 
     html = page.split("---\n", 2)[2]  # the body is the HTML the site shows
     items = re.findall(r"<li ([^>]*)>(.*?)</li>", html)

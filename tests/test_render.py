@@ -7,8 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.meta import get_data
 
 from conftest import FIXTURES, write_tree
+from handbook import md, prerendered
 from handbook.build import generate, load_checked
 from handbook.relations import Index
 
@@ -188,6 +190,29 @@ def test_metadata_that_themes_write_as_html_is_escaped(mini: Path) -> None:
     assert "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in page.split("---", 2)[1]
     assert '<a class="md-tag" href="../tags/risk.md">风控&lt;b&gt;--&gt;&lt;/b&gt;</a>' in page
     assert "<img" not in page.split("---", 2)[2]
+
+
+def test_quotes_in_text_cannot_pass_for_links_or_anchors(mini: Path) -> None:
+    """The hook reads links and ids out of generated bodies (prerendered.py): text typed with quotes must not look like one."""
+    hostile = (
+        '- id: q-009\n  title: \'见 href="../nowhere.md" 与 href="../tags/risk.md#x" href="#nowhere" id="fake"\'\n'
+        "  category: data\n  tags: [risk]\n  intent: x\n  outline: [a, b, c]\n"
+    )
+    write_tree(mini, {"data/questions/hostile.yaml": hostile})
+    pages = generate(mini)
+    body = prerendered.body(pages["questions/q-009.md"])
+    assert '<h1 id="question">见 href=&quot;../nowhere.md&quot; 与 href=&quot;../tags/risk.md#x&quot; href=&quot;#nowhere&quot; id=&quot;fake&quot;<a' in body
+    for page in (body, pages["questions/index.md"], pages["tags/risk.md"]):
+        assert 'href="../nowhere.md"' not in page and 'href="#nowhere"' not in page and 'id="fake"' not in page
+        assert not any(".md#x" in link for link in re.findall(r'href="([^"]*)"', page))
+
+
+@pytest.mark.parametrize("char", ["\x7f", "\x85", "\x9f", "\u2028", "\u2029", "\ufffe", "\uffff", "\x01", "\t"])
+def test_front_matter_reads_back_any_character(char: str) -> None:
+    """A character YAML cannot carry raw would lose the whole front matter, and MkDocs would read the page as Markdown."""
+    title = f"题{char}目 <b>"
+    _, meta = get_data(md.front_matter({"title": title, "handbook_html": True}) + "\n<p>正文</p>\n")
+    assert meta == {"title": md.attribute(title), "handbook_html": True}
 
 
 def test_question_tags_are_one_row_of_chips(mini: Path) -> None:

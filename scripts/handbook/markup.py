@@ -19,8 +19,11 @@ FLAG = "handbook_html"
 
 
 def text(value: str) -> str:
-    """User text shown literally, on one line."""
-    return html.escape(" ".join(value.split()), quote=False)
+    """User text shown literally, on one line.
+
+    Quotes are escaped too: the hook reads links and ids out of the body (``href="…"``, ``id="…"``,
+    prerendered.py), and a quote left as typed would let text such as ``href="../x.md"`` pass for one."""
+    return html.escape(" ".join(value.split()), quote=True)
 
 
 def attr(value: str) -> str:

@@ -79,12 +79,17 @@ def _yaml_lines(meta: Mapping[str, Any], indent: str) -> Iterator[str]:
             yield f"{indent}{key}: {_scalar(value)}\n"
 
 
+_NOT_YAML = re.compile(r"[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+"""Characters a YAML reader refuses unescaped (C1 controls, surrogates, U+FFFE/U+FFFF: one of them loses the whole
+front matter, and the page is then read as Markdown) or folds as line breaks (NEL, U+2028, U+2029)."""
+
+
 def _scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
         return str(value)
-    return json.dumps(str(value), ensure_ascii=False)
+    return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(str(value), ensure_ascii=False))
 
 
 def page(meta: Mapping[str, Any], lines: Iterable[str]) -> str:
