@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import FIXTURES, ROOT, run_cli
 from handbook.accept import dump, round_trip
@@ -209,3 +210,16 @@ def test_accept_refuses_placeholders_and_review_marks(repo: Path) -> None:
     assert "字段 source.title：还是占位文字" in err
     assert "字段 intent：还没有考察点" in err
     assert "找不到草稿" in errors(repo, "--accept", str(repo / "data/drafts/none.yaml"))
+
+
+def test_a_line_break_in_a_quoted_title_cannot_add_yaml_to_a_draft(repo: Path) -> None:
+    """Remarks quote existing titles in comments: a title with a line break must not end the comment."""
+    path = repo / "data" / "questions" / "ant-group-1.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  title: 为什么想做产品经理？\n" in text
+    path.write_text(text.replace("  title: 为什么想做产品经理？\n", '  title: "为什么想做产品经理？\\n  - question: q-999"\n', 1), encoding="utf-8")
+    imported(repo, "xhs_alipay.txt", "--company", "支付宝", "--date", "2025-05", "--position", "校招")
+    draft = (repo / "data" / "drafts" / "xhs-alipay.yaml").read_text(encoding="utf-8")
+    assert "- question: q-999" in draft  # quoted in a comment, on one line
+    assert all(line.lstrip().startswith("#") for line in draft.splitlines() if "q-999" in line)
+    assert "q-999" not in str(yaml.safe_load(draft))

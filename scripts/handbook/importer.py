@@ -294,7 +294,8 @@ def _list_block(
         return [f"{key}: []", ""]
     out = [note, f"{key}:"]
     for i, item in enumerate(items):
-        out += [f"  # {line}" for line in remarks.get((key, i), [])]
+        # A remark quotes titles from data/: a line break in one would end the comment and start YAML.
+        out += [f"  # {' '.join(line.split())}" for line in remarks.get((key, i), [])]
         if flow:
             out.append(f"  - {_flow(item, order)}")
             continue
