@@ -220,3 +220,14 @@ def test_question_tags_are_one_row_of_chips(mini: Path) -> None:
     chips = '<nav aria-label="标签" class="md-tags"><a class="md-tag" href="../tags/ab-test.md">A/B 实验</a> <a class="md-tag" href="../tags/metrics.md">数据指标</a></nav>'
     assert chips in page
     assert page.count('href="../tags/') == 2 and "tags:" not in page.split("---", 2)[1]
+
+
+def test_relative_links_match_posixpath(mini: Path) -> None:
+    """md.relative computes links without posixpath.relpath (for speed): it must give the same answer for every
+    pair of generated paths."""
+    import posixpath
+
+    paths = sorted(generate(mini)) + ["index.md", "a/b/c.md", "a/b/d/e.md", "a/x.md"]
+    for source in paths:
+        for target in paths:
+            assert md.relative(source, target) == posixpath.relpath(target, posixpath.dirname(source) or "."), (source, target)

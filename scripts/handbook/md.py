@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import html
 import json
-import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -31,14 +29,15 @@ def link(label: str, source: str, target: str, anchor: str | None = None) -> str
 
 
 def relative(source: str, target: str) -> str:
-    """Path of page ``target`` relative to page ``source`` (both under docs/)."""
-    return _relative(posixpath.dirname(source), target)
-
-
-@functools.lru_cache(maxsize=65536)
-def _relative(source_dir: str, target: str) -> str:
-    """``target`` relative to the directory ``source_dir`` (both under docs/); cached, links repeat a lot."""
-    return posixpath.relpath(target, source_dir or ".")
+    """Path of page ``target`` relative to page ``source`` (both plain relative paths under docs/, as
+    paths.py makes them: no ``.``, ``..`` or empty parts). Same result as posixpath.relpath from the
+    source's directory, without its work on absolute paths (a large bank makes hundreds of thousands of links)."""
+    source_dirs = source.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    while common < len(source_dirs) and common < len(parts) - 1 and source_dirs[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(source_dirs) - common) + parts[common:])
 
 
 def front_matter(meta: Mapping[str, Any]) -> str:
