@@ -17,11 +17,12 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, Tag, ValidationError
 
 from .handbook import Handbook, Origin
+from .load import read_text
 from .messages import MOVED_FIELDS, pydantic_message
 from .model import Entry, Id, Occurrence, Omission, Question, Source, SourceRef, Text, Tip
 from .problems import DataError, Problem, field_path
 from .traps import check_traps
-from .yamlpos import Path, YamlSyntaxError, parse
+from .yamlpos import Path, YamlSyntaxError, check_nesting, parse
 
 DRAFTS_DIR = "drafts"
 """Drafts live in data/drafts/ (the loader of data/ does not read this directory)."""
@@ -146,10 +147,8 @@ def load_drafts(data_dir: FsPath, root: FsPath) -> Drafts:
     problems: list[Problem] = []
     for path in draft_files(data_dir):
         rel = _rel(path, root)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            problems.append(Problem(rel, None, None, None, None, "文件不是 UTF-8 编码，请另存为 UTF-8。"))
+        text = read_text(path, rel, problems)
+        if text is None:
             continue
         draft, found = parse_draft(text, rel)
         problems += found
@@ -161,12 +160,13 @@ def load_drafts(data_dir: FsPath, root: FsPath) -> Drafts:
 
 def parse_draft(text: str, rel: str) -> tuple[LoadedDraft | None, list[Problem]]:
     """One draft from its text, or None and the problems that stop it."""
-    trapped, stop = check_traps(text, rel)
-    if trapped:
-        # A value cut off by ' #' or a full-width colon would be accepted into the data silently.
-        return None, trapped
     try:
-        parsed = parse(text)
+        check_nesting(text)  # before the traps, which compose the text too
+        trapped, stop = check_traps(text, rel)
+        if trapped:
+            # A value cut off by ' #' or a full-width colon would be accepted into the data silently.
+            return None, trapped
+        parsed = parse(text, nesting_checked=True)
     except YamlSyntaxError as error:
         message = f"YAML 语法错误（{error.message}）。常见原因：缩进不一致、冒号后缺空格、引号或括号未闭合、文字里含 ': ' 却没加引号。"
         return None, [Problem(rel, error.line, error.column, None, None, message)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import errno
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -25,7 +27,7 @@ from .model import (
 )
 from .problems import DataError, Problem, field_path
 from .traps import check_traps
-from .yamlpos import Path, YamlSyntaxError, parse
+from .yamlpos import Path, YamlSyntaxError, check_nesting, parse
 
 COLLECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
     "categories": ("categories.yaml", Category),
@@ -50,6 +52,14 @@ EMPTY_FILE = "文件是空的（或只有注释），里面没有任何条目：
 SETTINGS_FILE = "settings.yaml"
 """Optional mapping of site-wide settings (model Settings); defaults apply without it."""
 
+OTHER_FILES = (SETTINGS_FILE, "import_rules.yaml")
+"""Files under data/ besides the collections: the settings, and the rules handbook import reads (importer.py)."""
+
+OTHER_DIRS = ("drafts", "raw")
+"""Directories under data/ besides the collections: import drafts (drafts.py) and raw notes (rawlines.py)."""
+
+NOT_UTF8 = "文件不是 UTF-8 编码：这一行有无法按 UTF-8 读取的字节 {byte}，多半是用 GBK 等编码保存的。请在编辑器里把文件另存为 UTF-8。"
+
 
 def load(data_dir: FsPath, root: FsPath) -> Handbook:
     """Load and validate the schema of every file. Raises DataError with all problems."""
@@ -65,6 +75,7 @@ def load(data_dir: FsPath, root: FsPath) -> Handbook:
                 origins[(name, len(entries[name]))] = origin
                 entries[name].append(item)
     settings = _load_settings(data_dir / SETTINGS_FILE, root, problems)
+    problems += _stray(data_dir, root)
     if problems:
         raise DataError(problems)
     return Handbook(**{name: tuple(items) for name, items in entries.items()}, settings=settings, origins=origins)  # type: ignore[arg-type]
@@ -74,14 +85,16 @@ def _load_settings(path: FsPath, root: FsPath, problems: list[Problem]) -> Setti
     if not path.is_file():
         return Settings()
     rel = _rel(path, root)
-    try:
-        parsed = parse(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        problems.append(Problem(rel, None, None, None, None, "文件不是 UTF-8 编码，请另存为 UTF-8。"))
+    text = read_text(path, rel, problems)
+    if text is None:
         return Settings()
+    try:
+        parsed = parse(text)
     except YamlSyntaxError as error:
         problems.append(Problem(rel, error.line, error.column, None, None, _syntax_message(error.message)))
         return Settings()
+    for dup_path, line, col in parsed.duplicates:
+        problems.append(Problem(rel, line, col, None, field_path(dup_path), f"重复的键 '{dup_path[-1]}'：每项设置只能写一次，请删除或合并其中一个。"))
     if parsed.data is None:
         return Settings()
     if not isinstance(parsed.data, dict):
@@ -106,7 +119,7 @@ def _files(data_dir: FsPath, location: str, problems: list[Problem], root: FsPat
         return []
     for p in sorted(p for p in path.iterdir() if p.is_file() and _misnamed(p)):
         problems.append(Problem(_rel(p, root), None, None, None, None, _wrong_suffix(p)))
-    return sorted(path.glob("*.yaml"))
+    return sorted(p for p in path.glob("*.yaml") if p.is_file())  # anything else is reported by _stray
 
 
 def _siblings(path: FsPath) -> list[FsPath]:
@@ -122,26 +135,101 @@ def _wrong_suffix(path: FsPath) -> str:
     return f"扩展名应为 .yaml（小写，不是 {path.suffix}），否则不会被读取：请改名为 {path.stem}.yaml。"
 
 
+def _stray(data_dir: FsPath, root: FsPath) -> list[Problem]:
+    """Whatever under data/ the loader would skip without a word: unknown files and directories at the top, and
+    in the collection directories anything but .yaml files. Misnamed .yml/.YAML files of the collections are
+    reported by _files; hidden files (.DS_Store, editor swap files) and editor backups (name~) are left alone."""
+    collection_files = {location for location, _ in COLLECTIONS.values() if location.endswith(".yaml")}
+    collection_dirs = [location for location, _ in COLLECTIONS.values() if not location.endswith(".yaml")]
+    known = [*sorted(collection_files | set(OTHER_FILES)), *(f"{d}/" for d in [*collection_dirs, *OTHER_DIRS])]
+    stems = {name.removesuffix("/").removesuffix(".yaml"): name for name in known}  # question/ is close to questions/
+    problems = []
+    for p in _listed(data_dir):
+        if _shown(p) in known or (_misnamed(p) and f"{p.stem}.yaml" in collection_files):
+            continue
+        if _misnamed(p) and f"{p.stem}.yaml" in OTHER_FILES:
+            message = _wrong_suffix(p)
+        else:
+            close = difflib.get_close_matches(p.name.split(".")[0], list(stems), n=1)
+            hint = f"是不是想写 {stems[close[0]]}？" if close else ""
+            kind = "目录" if p.is_dir() else "文件"
+            message = f"这个{kind}不会被读取：data/ 下没有这种数据。{hint}data/ 下只读取 {'、'.join(known)}。不需要就删除或移出 data/。"
+        problems.append(Problem(_rel(p, root) + _shown(p).removeprefix(p.name), None, None, None, None, _dangling(p) or message))
+    for directory in collection_dirs:
+        for p in _listed(data_dir / directory):
+            if p.is_file() and (p.suffix == ".yaml" or _misnamed(p)):
+                continue
+            if p.is_dir():
+                message = f"data/{directory}/ 里的子目录不会被读取：请把其中的 .yaml 文件直接放在 data/{directory}/ 下。"
+            else:
+                message = f"这个文件不会被读取：data/{directory}/ 里只读取 .yaml 文件。是数据就改名为 .yaml，不是就删除或移出 data/。"
+            problems.append(Problem(_rel(p, root) + _shown(p).removeprefix(p.name), None, None, None, None, _dangling(p) or message))
+    return problems
+
+
+def _listed(directory: FsPath) -> list[FsPath]:
+    """Entries of ``directory`` a contributor put there (not hidden files or editor backups), sorted."""
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if not p.name.startswith(".") and not p.name.endswith("~"))
+
+
+def _shown(path: FsPath) -> str:
+    """The entry's name as a message shows it: a directory with a slash (questions/)."""
+    return path.name + ("/" if path.is_dir() else "")
+
+
+def _dangling(path: FsPath) -> str | None:
+    if path.is_symlink() and not path.exists():
+        return "这是找不到目标的符号链接，不会被读取：请换成普通文件，或删除这个链接。"
+    return None
+
+
 def _rel(path: FsPath, root: FsPath) -> str:
+    """The path relative to the repository, as written: a symbolic link is named, not where it points."""
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python 3.11)
         return path.as_posix()
+
+
+def read_text(path: FsPath, rel: str, problems: list[Problem]) -> str | None:
+    """A data file's text without a leading byte order mark (Windows Notepad writes one), or None and a problem
+    naming the line of the first byte that is not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = {errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限", errno.EISDIR: "这是目录，不是文件"}.get(error.errno or 0, error.strerror)
+        problems.append(Problem(rel, None, None, None, None, f"无法读取这个文件（{reason}）。"))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[start : error.start].decode("utf-8-sig", errors="replace")) + 1
+        byte = f"0x{data[error.start]:02X}"
+        problems.append(Problem(rel, line, column, None, None, NOT_UTF8.format(byte=byte)))
+        return None
 
 
 def _load_file(path: FsPath, root: FsPath, model: type[BaseModel], problems: list[Problem]) -> list[tuple[BaseModel, Origin]]:
     rel = _rel(path, root)
+    text = read_text(path, rel, problems)
+    if text is None:
+        return []
     try:
-        text = path.read_text(encoding="utf-8")
+        check_nesting(text)  # before the traps, which compose the text too
         # Silent YAML traps (traps.py): a full-width colon after a key stops the file; ' #' cutting a value is reported.
         trapped, stop = check_traps(text, rel)
         problems.extend(trapped)
         if stop:
             return []
-        parsed = parse(text)
-    except UnicodeDecodeError:
-        problems.append(Problem(rel, None, None, None, None, "文件不是 UTF-8 编码，请另存为 UTF-8。"))
-        return []
+        parsed = parse(text, nesting_checked=True)
     except YamlSyntaxError as error:
         problems.append(Problem(rel, error.line, error.column, None, None, _syntax_message(error.message)))
         return []

@@ -20,6 +20,7 @@ _SIMPLE = {
     "int_type": "应为整数",
     "int_parsing": "应为整数",
     "int_from_float": "应为整数",
+    "finite_number": "应为整数",  # .nan or .inf where an integer belongs
     "list_type": "应为列表（每项以 '- ' 开头，或写成 [a, b]）",
     "model_type": "应为“字段: 值”的映射",
     "dict_type": "应为“字段: 值”的映射",
