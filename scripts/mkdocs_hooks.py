@@ -38,7 +38,7 @@ from handbook import prerendered, shell  # noqa: E402
 from handbook.build import load_checked  # noqa: E402
 from handbook.handbook import Handbook  # noqa: E402
 from handbook.markup import FLAG  # noqa: E402
-from handbook.problems import DataError  # noqa: E402
+from handbook.problems import DataError, os_error_report  # noqa: E402
 from handbook.relations import Index  # noqa: E402
 from handbook.render import site_pages  # noqa: E402
 from handbook.search import Segmenter, jieba_cut, question_entries, segmenter_words, write_index  # noqa: E402
@@ -77,10 +77,11 @@ def _load() -> None:
         return
     try:
         handbook, _ = load_checked(ROOT, drafts=DRAFTS)
-    except DataError as error:
+    except (DataError, OSError) as error:
+        report = error.report() if isinstance(error, DataError) else os_error_report(error)
         if not (_state.get("serving") and "inputs" in _state):
-            raise Abort("\n" + error.report()) from None
-        log.error(f"{error.report()}\n预览仍显示上一次成功生成的页面；改好数据并保存后会自动更新。")
+            raise Abort("\n" + report) from None
+        log.error(f"{report}\n预览仍显示上一次成功生成的页面；改好数据并保存后会自动更新。")
         _state["refused"] = inputs
         return
     _state["cut"] = jieba_cut(segmenter_words(handbook))
@@ -108,7 +109,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
     inputs = _state["inputs"]
     if up_to_date(ROOT, docs, inputs):  # the pages on disk are what rendering would write
         return
-    sync(docs, site_pages(_state["handbook"]))
+    try:
+        sync(docs, site_pages(_state["handbook"]))
+    except DataError as error:  # a symbolic link in the generated tree
+        raise Abort("\n" + error.report()) from None
+    except OSError as error:
+        raise Abort("\n" + os_error_report(error)) from None
     record(ROOT, docs, inputs)
 
 

@@ -15,7 +15,7 @@ import pytest
 
 import handbook.site as site_module
 from benchdata import write_data
-from conftest import ROOT, run_cli
+from conftest import FIXTURES, ROOT, build_repo_site, run_cli, site_repo
 from handbook.problems import DataError
 from handbook.site import JOURNAL, PAGES, recover, staging_dir, sync
 
@@ -133,3 +133,14 @@ def test_sigkill_during_generation_leaves_the_previous_pages_whole(tmp_path: Pat
     pages = snapshot(root / "docs")
     assert pages.keys() == before.keys()
     assert "（改）" in pages["questions/q-00001.md"].decode("utf-8")
+
+
+def test_the_site_build_refuses_a_link_in_the_generated_tree_without_a_traceback(tmp_path: Path) -> None:
+    repo = site_repo(tmp_path / "repo", FIXTURES / "mini" / "data")
+    (tmp_path / "outside").mkdir()
+    (repo / "docs" / "questions").symlink_to(tmp_path / "outside", target_is_directory=True)
+    result = build_repo_site(repo, tmp_path / "site")
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "docs/questions" in output and "符号链接" in output, output
+    assert "Traceback" not in output and not any((tmp_path / "outside").iterdir())

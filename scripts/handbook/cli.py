@@ -13,7 +13,7 @@ from typing import Any
 
 from . import scaffold
 from .build import generate_pages, load_checked, pending_drafts
-from .problems import DataError
+from .problems import DataError, os_error_report
 from .reference import TITLES
 from .schema import schema_files
 from .seeds import seeds_dir
@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     except OSError as error:
-        print(f"无法读写文件：{error.filename or ''}：{error.strerror}", file=sys.stderr)
+        print(os_error_report(error), file=sys.stderr)
         return 1
     except Exception as error:  # a bug, not bad input: say so plainly
         if os.environ.get("HANDBOOK_DEBUG"):

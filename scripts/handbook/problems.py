@@ -65,3 +65,8 @@ def field_path(loc: tuple[str | int, ...]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def os_error_report(error: OSError) -> str:
+    """A file the build could not read or write, for contributors (the CLI and the MkDocs hook say the same)."""
+    return f"无法读写文件：{error.filename or ''}：{error.strerror}"
