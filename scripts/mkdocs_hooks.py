@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from handbook import prerendered, shell  # noqa: E402
 from handbook.build import load_checked  # noqa: E402
 from handbook.handbook import Handbook  # noqa: E402
+from handbook.load import keep_files  # noqa: E402
 from handbook.markup import FLAG  # noqa: E402
 from handbook.problems import DataError, os_error_report  # noqa: E402
 from handbook.relations import Index  # noqa: E402
@@ -64,6 +65,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["serving"] = command == "serve"
+    if _state["serving"]:
+        keep_files()  # every save reloads the data: parse only the files that changed
 
 
 def _load() -> None:

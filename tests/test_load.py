@@ -131,3 +131,27 @@ def test_an_emptied_file_is_an_error_not_a_silent_loss(mini: Path, content: str)
     write_tree(mini, {"data/categories.yaml": content})
     messages = problems_of(mini)
     assert messages[0] == "data/categories.yaml: 文件是空的（或只有注释），里面没有任何条目：不再需要就删除这个文件；确实没有条目时写 []。"
+
+
+def test_kept_files_are_parsed_again_only_when_their_text_changes(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """mkdocs serve keeps each file's entries between loads (load.keep_files): the result is a fresh load's."""
+    import handbook.load as load_module
+
+    write_tree(mini, {"data/questions/extra.yaml": "- id: q-050\n  title: 题\n  category: data\n  tags: [未知]\n  intent: x\n  outline: [a, b, c]\n"})
+    parsed: list[str] = []
+    real = load_module._parse_file
+    monkeypatch.setattr(load_module, "_parse_file", lambda text, rel, *rest: parsed.append(rel) or real(text, rel, *rest))
+    load_module.keep_files()
+    try:
+        first = load(mini / "data", mini)
+        files = len(parsed)
+        again = load(mini / "data", mini)
+        assert len(parsed) == files and again == first  # nothing parsed twice
+        main = mini / "data/questions/main.yaml"
+        main.write_text(main.read_text(encoding="utf-8").replace("AB 实验如何设计？", "AB 实验怎样设计？"), encoding="utf-8")
+        edited = load(mini / "data", mini)
+        assert parsed[files:] == ["data/questions/main.yaml"]
+    finally:
+        load_module.keep_files(False)
+    assert edited == load(mini / "data", mini)
+    assert next(q.title for q in edited.questions if q.id == "q-001") == "AB 实验怎样设计？"

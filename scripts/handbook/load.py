@@ -217,11 +217,36 @@ def read_text(path: FsPath, rel: str, problems: list[Problem]) -> str | None:
         return None
 
 
-def _load_file(path: FsPath, root: FsPath, model: type[BaseModel], problems: list[Problem]) -> list[tuple[BaseModel, Origin]]:
+Entries = list[tuple[BaseModel, Origin]]
+
+_kept: dict[tuple[str, type[BaseModel]], tuple[str, Entries, list[Problem]]] | None = None
+"""Each file's entries and problems by its text, when keep_files is on."""
+
+
+def keep_files(on: bool = True) -> None:
+    """Keep each file's entries for the next load in this process, to be used again while the file's text is
+    the same. ``mkdocs serve`` loads the data after every save: then only the edited file is parsed again.
+    Off by default: a one-off build would only hold the memory."""
+    global _kept
+    _kept = {} if on else None
+
+
+def _load_file(path: FsPath, root: FsPath, model: type[BaseModel], problems: list[Problem]) -> Entries:
     rel = _rel(path, root)
     text = read_text(path, rel, problems)
     if text is None:
         return []
+    if _kept is None:
+        return _parse_file(text, rel, model, problems)
+    kept = _kept.get((rel, model))
+    if kept is None or kept[0] != text:
+        found: list[Problem] = []
+        kept = _kept[(rel, model)] = (text, _parse_file(text, rel, model, found), found)
+    problems.extend(kept[2])
+    return kept[1]
+
+
+def _parse_file(text: str, rel: str, model: type[BaseModel], problems: list[Problem]) -> Entries:
     try:
         check_nesting(text)  # before the traps, which compose the text too
         # Silent YAML traps (traps.py): a full-width colon after a key stops the file; ' #' cutting a value is reported.
