@@ -228,7 +228,7 @@ def keep_files(on: bool = True) -> None:
     the same. ``mkdocs serve`` loads the data after every save: then only the edited file is parsed again.
     Off by default: a one-off build would only hold the memory."""
     global _kept
-    _kept = {} if on else None
+    _kept = (_kept if _kept is not None else {}) if on else None
 
 
 def _load_file(path: FsPath, root: FsPath, model: type[BaseModel], problems: list[Problem]) -> Entries:
