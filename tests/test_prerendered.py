@@ -94,3 +94,14 @@ def test_site_pages_match_what_markdown_would_make(tmp_path: Path) -> None:
     contributing.write_text(contributing.read_text(encoding="utf-8") + "\n[坏锚点](questions/q-001.md#no-such-section)\n", encoding="utf-8")
     result = build_repo_site(repo, tmp_path / "site2")
     assert result.returncode != 0 and "no-such-section" in result.stderr
+
+
+def test_links_are_joined_as_normpath_joins_them() -> None:
+    """_join resolves a link without posixpath (for speed): it must agree with normpath(join(dirname, link))."""
+    import posixpath
+
+    sources = ["index.md", "questions/q-1.md", "tags/a/b.md", "a/b/c/d.md"]
+    links = ["x.md", "../x.md", "../../x.md", "../../../../../x.md", "./x.md", "a/../x.md", "../tags/t.md", "b/./c.md", "a//b.md", "..", "."]
+    for source in sources:
+        for link in links:
+            assert prerendered._join(source, link) == posixpath.normpath(posixpath.join(posixpath.dirname(source), link)), (source, link)
