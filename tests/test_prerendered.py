@@ -11,6 +11,7 @@ from mkdocs.structure.files import File, Files
 from conftest import build_repo_site, site_repo
 from handbook import markup as H
 from handbook import prerendered
+from handbook.build import generate
 
 PAGE = "\n".join(
     [
@@ -105,3 +106,24 @@ def test_links_are_joined_as_normpath_joins_them() -> None:
     for source in sources:
         for link in links:
             assert prerendered._join(source, link) == posixpath.normpath(posixpath.join(posixpath.dirname(source), link)), (source, link)
+
+
+def _indexed(html: str) -> list[tuple[str, list[str], list[str]]]:
+    """The sections Material's search plugin indexes from ``html``: id, title and text."""
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [(repr(section), section.title, section.text) for section in parser.data if not section.is_excluded()]
+
+
+def test_searchable_drops_only_what_search_leaves_out(mini: Path) -> None:
+    """The hook gives Material's search plugin generated pages without their excluded sections: it must index
+    exactly what it would index from the whole page, on every generated page and on one with a section after."""
+    searchable = prerendered.searchable(PAGE)
+    assert "被问过 2 次</h2>" not in searchable and "细节" in searchable and "外链" in searchable
+    pages = [PAGE] + [prerendered.body(text) for path, text in generate(mini).items() if path.endswith(".md")]
+    assert sum("data-search-exclude" in page for page in pages) >= 5
+    for page in pages:
+        assert _indexed(prerendered.searchable(page)) == _indexed(page)

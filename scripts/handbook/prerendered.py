@@ -89,6 +89,16 @@ def resolve(html: str, file: File, files: Files) -> str:
     return _LINK.sub(url, html)
 
 
+_EXCLUDED_SECTION = re.compile(r"<h[1-6] data-search-exclude .*?(?=<h[1-6] |\Z)", re.DOTALL)
+"""A section kept out of search: from its heading (markup.heading with ``exclude``) to the next heading."""
+
+
+def searchable(html: str) -> str:
+    """The page without the sections kept out of search. Material's search plugin parses a page's whole HTML
+    and only then drops those sections; on hub pages they are the long lists of questions."""
+    return _EXCLUDED_SECTION.sub("", html) if "data-search-exclude" in html else html
+
+
 def _target(file: File, path: str, files: Files) -> File | None:
     return files.src_uris.get(_join(file.src_uri, path))
 
