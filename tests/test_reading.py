@@ -89,6 +89,27 @@ def test_links_and_search_work_under_a_path_prefix(browser: Browser, base: str) 
     page.close()
 
 
+def test_question_pages_lead_to_their_category_and_neighbours(browser: Browser, base: str) -> None:
+    """Breadcrumb (题目总览 › category) and 上一题/下一题 follow the category page's order, under the path prefix."""
+    page = browser.new_page()
+    page.goto(f"{base}categories/payment-risk/")
+    listed = page.locator("article li > a[href*='questions/']").evaluate_all("links => links.map(a => a.href)")
+    assert len(listed) >= 3
+    page.goto(listed[1])
+    crumbs = page.get_by_role("navigation", name="所在位置")
+    expect(crumbs.get_by_role("link")).to_have_text(["题目总览", "支付与风控"])
+    neighbours = page.get_by_role("navigation", name="同分类的上一题和下一题")
+    neighbours.get_by_role("link", name=re.compile("^下一题：")).click()
+    expect(page).to_have_url(listed[2])
+    neighbours.get_by_role("link", name=re.compile("^上一题：")).click()
+    expect(page).to_have_url(listed[1])
+    crumbs.get_by_role("link", name="支付与风控").click()
+    expect(page).to_have_url(f"{base}categories/payment-risk/")
+    page.goto(listed[0])
+    expect(neighbours.get_by_role("link", name=re.compile("^上一题："))).to_have_count(0)
+    page.close()
+
+
 def test_chinese_404_page_leads_back(browser: Browser, base: str) -> None:
     page = browser.new_page()
     page.goto(f"{base}404.html")

@@ -32,8 +32,11 @@ def question_page(index: Index, q: Question) -> str:
 
 
 def _question_body(index: Index, q: Question, here: str) -> Iterator[str]:
+    yield _crumbs(index, q, here)
     yield H.heading(1, q.title, "question")
-    yield H.para(" · ".join(_badges(index, q, here)))
+    badges = list(_badges(index, q, here))
+    if badges:
+        yield H.para(" · ".join(badges))
     yield tag_chips(index, q.tags, here)
     if q.background:
         yield H.heading(2, "问题背景", "background")
@@ -52,6 +55,27 @@ def _question_body(index: Index, q: Question, here: str) -> Iterator[str]:
     yield from _related_section(index, q, here)
     yield from _asked_section(index, q, here)
     yield from sources_section(index, question_refs(index, q), here)
+    yield _neighbours(index, q, here)
+
+
+def _crumbs(index: Index, q: Question, here: str) -> str:
+    """Where the question sits: the question overview, then its category."""
+    category = index.categories[q.category]
+    trail = f"{H.link('题目总览', here, P.QUESTIONS)} › {H.link(category.name, here, P.category(q.category))}"
+    return f'<nav class="hb-crumbs" aria-label="所在位置">{trail}</nav>'
+
+
+def _neighbours(index: Index, q: Question, here: str) -> str:
+    """The previous and next question of the same category, in the order its page lists them."""
+    before, after = index.category_neighbours[q.id]
+    links = []
+    if before:
+        links.append(f'<a class="hb-prev" rel="prev" href="{H.attr(H.href(here, P.question(before.id)))}">上一题：{H.text(before.title)}</a>')
+    if after:
+        links.append(f'<a class="hb-next" rel="next" href="{H.attr(H.href(here, P.question(after.id)))}">下一题：{H.text(after.title)}</a>')
+    if not links:
+        return ""
+    return f'<nav class="hb-neighbours" aria-label="同分类的上一题和下一题">{"".join(links)}</nav>'
 
 
 def tag_chips(index: Index, tags: list[str], here: str) -> str:
@@ -86,7 +110,7 @@ def merge_refs(refs: list[SourceRef]) -> list[SourceRef]:
 
 
 def _badges(index: Index, q: Question, here: str) -> Iterator[str]:
-    yield "分类：" + H.link(index.categories[q.category].name, here, P.category(q.category))
+    """How often, where and in which rounds the question was asked (its category is in the breadcrumb above)."""
     count = frequency(q)
     if count:
         hot = "<strong>高频</strong> · " if index.is_hot(q) else ""

@@ -63,6 +63,15 @@ class Index:
         return self._group("category")
 
     @cached_property
+    def category_neighbours(self) -> dict[str, tuple[Question | None, Question | None]]:
+        """Each question's previous and next question in its category's listing order."""
+        around: dict[str, tuple[Question | None, Question | None]] = {}
+        for group in self.questions_by_category.values():
+            for i, q in enumerate(group):
+                around[q.id] = (group[i - 1] if i else None, group[i + 1] if i + 1 < len(group) else None)
+        return around
+
+    @cached_property
     def questions_by_tag(self) -> dict[str, list[Question]]:
         return self._group("tags")
 
