@@ -110,6 +110,35 @@ def test_question_pages_lead_to_their_category_and_neighbours(browser: Browser, 
     page.close()
 
 
+def test_self_test_folds_the_answer_and_is_remembered(browser: Browser, base: str) -> None:
+    """先自己答 hides the outline and examples behind 显示参考答案, on every question page until turned off."""
+    context = browser.new_context()  # its own localStorage
+    page = context.new_page()
+    page.goto(f"{base}questions/ant-010/")
+    answer = page.locator("#answer")
+    switch = page.get_by_label("先自己答：隐藏参考答案（本机记住这个选择）")
+    reveal = page.get_by_role("button", name="显示参考答案")
+    expect(answer.get_by_role("heading", name="答题要点")).to_be_visible()  # open by default
+    expect(reveal).to_be_hidden()
+    switch.check()
+    expect(answer).to_be_hidden()
+    expect(page.get_by_role("heading", name="考察点")).to_be_visible()
+    page.goto(f"{base}questions/ant-013/")  # remembered on the next question
+    expect(switch).to_be_checked()
+    expect(answer).to_be_hidden()
+    reveal.click()
+    expect(answer.get_by_role("heading", name="答题要点")).to_be_visible()
+    expect(reveal).to_be_hidden()
+    page.goto(f"{base}questions/ant-013/#outline")  # a link into the answer opens it
+    expect(answer).to_be_visible()
+    page.goto(f"{base}questions/ant-010/")
+    switch.uncheck()
+    page.reload()
+    expect(answer).to_be_visible()
+    expect(switch).not_to_be_checked()
+    context.close()
+
+
 def test_chinese_404_page_leads_back(browser: Browser, base: str) -> None:
     page = browser.new_page()
     page.goto(f"{base}404.html")

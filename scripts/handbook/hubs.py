@@ -70,7 +70,7 @@ def _home_body(index: Index, here: str) -> Iterator[str]:
     yield H.ol(
         [
             f"<strong>按分类刷题</strong>：从下面的分类进入，或在{H.link('题目总览', here, P.QUESTIONS)}里按分类、公司、轮次、标签筛选。",
-            "<strong>先自己答，再对照</strong>：每道题先读考察点，限时口述作答，再看答题要点、框架和示例。",
+            "<strong>先自己答，再对照</strong>：每道题先读考察点，限时口述作答，再看答题要点、框架和示例；勾选题目页上的“先自己答”，参考答案会先收起来。",
             f"<strong>学框架</strong>：{H.link('答题框架', here, P.FRAMEWORKS)}能迁移到同类题，比背答案更有用。",
             f"<strong>看面经</strong>：{H.link('面经', here, P.TIPS)}讲流程、时间线和面试官看重什么。",
             '<strong>搜索</strong>：<span class="hb-keys">按 <code>/</code> 或</span>点右上角放大镜，中文、英文缩写（如 ROI、AB实验）都能搜。',

@@ -43,10 +43,12 @@ def _question_body(index: Index, q: Question, here: str) -> Iterator[str]:
         yield H.ul(H.text(b) for b in q.background)
     yield H.heading(2, "考察点", "intent")
     yield H.para(H.text(q.intent))
-    if q.outline:
-        yield H.heading(2, "答题要点", "outline")
-        yield H.ol(H.text(point) for point in q.outline)
-    yield from _cases_section(index, q, here)
+    answer = list(_answer(index, q, here))
+    if answer:
+        yield SELF_TEST
+        yield '<div class="hb-answer" id="answer">'
+        yield from answer
+        yield "</div>"
     yield from _frameworks_section(index, q, here)
     if q.pitfalls:
         yield H.heading(2, "常见失误", "pitfalls")
@@ -56,6 +58,24 @@ def _question_body(index: Index, q: Question, here: str) -> Iterator[str]:
     yield from _asked_section(index, q, here)
     yield from sources_section(index, question_refs(index, q), here)
     yield _neighbours(index, q, here)
+
+
+SELF_TEST = (
+    '<div class="hb-selftest" hidden>'
+    '<label><input type="checkbox" class="hb-selftest-mode"> 先自己答：隐藏参考答案（本机记住这个选择）</label> '
+    '<button type="button" class="md-button hb-reveal" aria-controls="answer" hidden>显示参考答案</button>'
+    "</div>"
+)
+"""The self-test switch before the answer; assets/selftest.js shows it and folds the answer. Without
+JavaScript it stays hidden and the answer stays open."""
+
+
+def _answer(index: Index, q: Question, here: str) -> Iterator[str]:
+    """What the self-test folds: the answer outline and the worked examples."""
+    if q.outline:
+        yield H.heading(2, "答题要点", "outline")
+        yield H.ol(H.text(point) for point in q.outline)
+    yield from _cases_section(index, q, here)
 
 
 def _crumbs(index: Index, q: Question, here: str) -> str:
