@@ -171,6 +171,20 @@ def test_a_shared_link_restores_the_filters(page: Page, base_url: str, export: d
 
 @pytest.mark.browser
 @pytest.mark.real_data
+def test_a_link_with_an_unknown_filter_value_says_it_is_ignored(page: Page, base_url: str, export: dict[str, Any]) -> None:
+    total = len(export["questions"])
+    page.goto(f"{base_url}questions/?round=no-such-round&category=data")
+    notice = page.get_by_role("alert")
+    expect(notice).to_have_text("链接里的筛选条件轮次“no-such-round”没有对应的题目，已忽略；下面是不加这个条件的结果。")
+    expect(control(page, "轮次")).to_have_value("")
+    expect(control(page, "分类")).to_have_value("data")
+    expect_shown(page, [q["id"] for q in export["questions"] if q["category"] == "data"], total)
+    page.goto(f"{base_url}questions/?category=data")
+    expect(page.locator(".hb-qb__ignored")).to_be_hidden()
+
+
+@pytest.mark.browser
+@pytest.mark.real_data
 def test_back_and_forward_step_through_filter_changes(page: Page, base_url: str, export: dict[str, Any]) -> None:
     total = len(export["questions"])
     page.goto(f"{base_url}questions/")

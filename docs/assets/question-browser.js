@@ -100,8 +100,9 @@
     form.append(clear);
     var count = element("p", { class: "hb-qb__count", role: "status", "aria-live": "polite" });
     var empty = element("p", { class: "hb-qb__empty", hidden: "" }, "没有符合条件的题目。");
-    root.append(form, count, empty);
-    return { form: form, text: text, selects: selects, sort: sort, clear: clear, count: count, empty: empty };
+    var ignored = element("p", { class: "hb-qb__ignored", role: "alert", hidden: "" });
+    root.append(form, ignored, count, empty);
+    return { form: form, text: text, selects: selects, sort: sort, clear: clear, count: count, empty: empty, ignored: ignored };
   }
 
   /** Category sections: each list with its heading and table-of-contents entries (Material draws the TOC twice). */
@@ -234,13 +235,22 @@
       ui.clear.disabled = !Object.keys(current).some(function (k) { return k !== SORT && current[k]; });
     }
 
+    /** Read the filters from the URL. A value that is not one of the options (a mistyped or outdated link,
+     *  or a company or round no question has) is said and ignored rather than silently showing everything. */
     function readUrl() {
       var params = new URLSearchParams(location.search);
+      var unknown = [];
       KINDS.forEach(function (kind) {
         var node = ui.selects[kind.key];
         var wanted = params.get(kind.key) || "";
-        node.value = node.querySelector('option[value="' + CSS.escape(wanted) + '"]') ? wanted : "";
+        var known = !wanted || node.querySelector('option[value="' + CSS.escape(wanted) + '"]');
+        if (!known) unknown.push(kind.label + "“" + wanted + "”");
+        node.value = known ? wanted : "";
       });
+      ui.ignored.textContent = unknown.length
+        ? "链接里的筛选条件" + unknown.join("、") + "没有对应的题目，已忽略；下面是不加这个条件的结果。"
+        : "";
+      ui.ignored.hidden = !unknown.length;
       ui.text.value = params.get(TEXT) || "";
       ui.sort.value = params.get(SORT) === "asked" ? "asked" : "";
     }
