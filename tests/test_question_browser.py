@@ -185,6 +185,31 @@ def test_a_link_with_an_unknown_filter_value_says_it_is_ignored(page: Page, base
 
 @pytest.mark.browser
 @pytest.mark.real_data
+def test_option_and_group_counts_follow_the_other_filters(page: Page, base_url: str, export: dict[str, Any]) -> None:
+    page.goto(f"{base_url}questions/?category=data")
+    data = [q for q in export["questions"] if q["category"] == "data"]
+    expect_shown(page, [q["id"] for q in data], len(export["questions"]))
+    options = control(page, "标签").locator("option:not([value=''])")
+    shown = options.evaluate_all("os => os.map(o => [o.value, o.textContent, o.disabled])")
+    names = {t["id"]: t["name"] for t in export["tags"]}
+    for tag, text, disabled in shown:
+        n = sum(tag in q["tags"] for q in data)
+        assert text == f"{names[tag]}（{n}）" and disabled == (n == 0), (tag, text, disabled)
+    assert any(disabled for _, _, disabled in shown) and not all(disabled for _, _, disabled in shown)
+    # A kind's own options count under the other filters only: every category keeps its total.
+    categories = control(page, "分类").locator("option:not([value=''])").evaluate_all("os => os.map(o => [o.value, o.textContent])")
+    totals = {c["id"]: sum(q["category"] == c["id"] for q in export["questions"]) for c in export["categories"]}
+    assert all(text.endswith(f"（{totals[value]}）") for value, text in categories), categories
+    # The category heading counts what is shown.
+    tag = next(value for value, _, disabled in shown if not disabled and sum(value in q["tags"] for q in data) < len(data))
+    control(page, "标签").select_option(tag)
+    n = sum(tag in q["tags"] for q in data)
+    heading = page.locator("article h2", has_text=next(c["name"] for c in export["categories"] if c["id"] == "data"))
+    expect(heading).to_have_text(re.compile(rf"（{n}）"))
+
+
+@pytest.mark.browser
+@pytest.mark.real_data
 def test_back_and_forward_step_through_filter_changes(page: Page, base_url: str, export: dict[str, Any]) -> None:
     total = len(export["questions"])
     page.goto(f"{base_url}questions/")
@@ -267,6 +292,11 @@ def test_sort_by_frequency_and_filter_by_round_through_occurrences(page: Page, b
     expect(page.locator(f"h2#cat-{next(q for q in export['questions'] if q['id'] == in_hr[0])['category']}")).to_be_visible()
     expect_shown(page, in_hr, total)
     assert query_of(page) == {"round": ["hr"]}
+    unknown_in_hr = [q["id"] for q in export["questions"] if "hr" in q["rounds"] and any("company" not in o for o in q["asked"])]
+    if not unknown_in_hr:  # no HR question lacks a company: the option says 0 and cannot be picked
+        expect(control(page, "公司").locator('option[value="unknown"]')).to_be_disabled()
+        control(page, "轮次").select_option("")
     control(page, "公司").select_option("unknown")
-    unknown = [q["id"] for q in export["questions"] if "hr" in q["rounds"] and any("company" not in o for o in q["asked"])]
+    unknown = [q["id"] for q in export["questions"] if any("company" not in o for o in q["asked"]) and ("hr" in q["rounds"] or not unknown_in_hr)]
+    assert unknown
     expect_shown(page, unknown, total)

@@ -79,9 +79,38 @@
     var node = element("select", { id: "hb-qb-" + kind.key, name: kind.key });
     node.append(element("option", { value: "" }, kind.all));
     entries.forEach(function (e) {
-      node.append(element("option", { value: e.id }, e.name + "（" + counts[e.id] + "）"));
+      var option = element("option", { value: e.id }, label(e.name, counts[e.id]));
+      option.dataset.name = e.name;
+      node.append(option);
     });
     return node;
+  }
+
+  function label(name, count) {
+    return name + "（" + count + "）";
+  }
+
+  /** Each option's count under the other active filters; options no question would match are disabled
+   *  (the selected one stays selectable, so it can be seen and changed). */
+  function recount(ui, items, current, passes) {
+    var counts = {};
+    KINDS.forEach(function (kind) { counts[kind.key] = {}; });
+    items.forEach(function (item) {
+      var failed = passes(item);
+      if (failed === false) return; // the text filter or two kinds already rule it out
+      KINDS.forEach(function (kind) {
+        if (failed !== null && failed !== kind.key) return;
+        facets(item, kind.key).forEach(function (v) { counts[kind.key][v] = (counts[kind.key][v] || 0) + 1; });
+      });
+    });
+    KINDS.forEach(function (kind) {
+      Array.prototype.forEach.call(ui.selects[kind.key].options, function (option) {
+        if (!option.value) return;
+        var n = counts[kind.key][option.value] || 0;
+        option.textContent = label(option.dataset.name, n);
+        option.disabled = n === 0 && option.value !== current[kind.key];
+      });
+    });
   }
 
   function build(root, data, items) {
@@ -147,11 +176,27 @@
         var keep = new Set(matched);
         items.forEach(function (item) { item.hidden = !keep.has(item); });
         groups.forEach(function (g) {
-          var hide = !ranked.hidden || !g.list.querySelector("li[data-id]:not([hidden])");
-          g.nodes.forEach(function (node) { node.hidden = hide; });
+          var shown = g.list.querySelectorAll("li[data-id]:not([hidden])").length;
+          var hide = !ranked.hidden || !shown;
+          g.nodes.forEach(function (node) {
+            node.hidden = hide;
+            retitle(node, shown);
+          });
         });
       },
     };
+  }
+
+  /** A category heading (or its table-of-contents entry) says how many of its questions are shown: 数据与实验（3）. */
+  function retitle(node, shown) {
+    if (node.tagName === "OL" || node.tagName === "UL") return;
+    var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (var t = walker.nextNode(); t; t = walker.nextNode()) {
+      if (/（\d+）\s*$/.test(t.nodeValue)) {
+        t.nodeValue = t.nodeValue.replace(/（\d+）(\s*)$/, "（" + shown + "）$1");
+        return;
+      }
+    }
   }
 
   var BATCH = 100;
@@ -224,11 +269,29 @@
       return ok && terms.every(function (t) { return hay.indexOf(t) >= 0; });
     }
 
+    /** null if the item matches every filter, the key of the one filter kind it fails, or false. */
+    function passes(current, terms) {
+      return function (item) {
+        var hay = text[item.dataset.id] || normalise(item.textContent || "");
+        if (!terms.every(function (t) { return hay.indexOf(t) >= 0; })) return false;
+        var failed = null;
+        for (var i = 0; i < KINDS.length; i++) {
+          var key = KINDS[i].key;
+          if (current[key] && facets(item, key).indexOf(current[key]) < 0) {
+            if (failed !== null) return false;
+            failed = key;
+          }
+        }
+        return failed;
+      };
+    }
+
     function apply() {
       var current = state();
       var terms = normalise(current[TEXT]).split(/\s+/).filter(Boolean);
       var matched = items.filter(function (item) { return matches(item, current, terms); });
       var shown = matched.length;
+      recount(ui, items, current, passes(current, terms));
       view.show(matched, current);
       ui.count.textContent = "显示 " + shown + " / " + items.length + " 道题";
       ui.empty.hidden = shown > 0;
