@@ -231,3 +231,12 @@ def test_relative_links_match_posixpath(mini: Path) -> None:
     for source in paths:
         for target in paths:
             assert md.relative(source, target) == posixpath.relpath(target, posixpath.dirname(source) or "."), (source, target)
+
+
+def test_a_round_without_questions_shows_no_empty_list(mini: Path) -> None:
+    rounds = mini / "data/rounds.yaml"
+    rounds.write_text(rounds.read_text(encoding="utf-8") + "- id: final\n  name: 终面\n  description: 和业务负责人聊方向。\n  order: 3\n", encoding="utf-8")
+    page = generate(mini)["rounds/final.md"]
+    assert "和业务负责人聊方向。" in page
+    assert "明确属于这一轮的题目" not in page and "<ul>\n</ul>" not in page
+    assert '还没有面经写明哪道题是在终面被问到的，所以这里不列题目；请<a href="../categories/index.md">按分类浏览</a>。' in page

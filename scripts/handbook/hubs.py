@@ -334,10 +334,11 @@ def round_pages(index: Index, rid: str) -> dict[str, str]:
     meta = {"title": f"轮次：{r.name}", "description": md.describe(r.description), "search": {"boost": HUB_BOOST}}
     blocks = [H.heading(1, r.name, "round"), H.para(H.text(r.description))]
     blocks += _tips_by_kind(index, tips, here, level=2)
-    blocks.append(H.heading(2, f"明确属于这一轮的题目（{len(questions)}）", "questions", exclude=True))
-    blocks += _listing(index, pages, here, first, show_category=True)
-    if not questions:
-        blocks.append(H.para("面经没有写明轮次的题目不列在这里，请按分类浏览。"))
+    if questions:
+        blocks.append(H.heading(2, f"明确属于这一轮的题目（{len(questions)}）", "questions", exclude=True))
+        blocks += _listing(index, pages, here, first, show_category=True)
+    else:
+        blocks.append(H.para(f"还没有面经写明哪道题是在{H.text(r.name)}被问到的，所以这里不列题目；请{H.link('按分类浏览', here, P.CATEGORIES)}。"))
     return {here: H.page(meta, blocks), **continuation_pages(index, f"轮次：{r.name}", pages, show_category=True)}
 
 
