@@ -72,3 +72,18 @@ def test_search_results_at_phone_width(browser: Browser, base_url: str) -> None:
     context.close()
     assert "questions/ant-034/" in found
     assert overflow <= 0
+
+
+def test_pasted_text_starts_a_search(browser: Browser, base_url: str) -> None:
+    """Text that arrives without a key press (pasted with the mouse, an IME's final text) searches too."""
+    tab = browser.new_page()
+    tab.goto(base_url)
+    tab.locator(".md-search__input").focus()
+    meta = tab.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text("正在初始化搜索引擎", timeout=15_000)
+    tab.locator(".md-search__input").fill("AB实验")  # an input event and no keyup, as a paste makes
+    results = tab.locator(".md-search-result__list > li")
+    expect(results.first).to_be_visible()
+    hrefs = [results.nth(i).locator("a").first.get_attribute("href") or "" for i in range(min(results.count(), 5))]
+    assert any("questions/ant-034/" in href for href in hrefs), hrefs
+    tab.close()
