@@ -15,11 +15,27 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from hypothesis import HealthCheck, settings  # noqa: E402
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from handbook.seeds import seeds_dir  # noqa: E402
 from siterepo import copy_site  # noqa: E402
+
+# Hypothesis profiles (tests/test_fuzz.py). "ci" is the default, so `make test` runs the full fuzzing:
+# 1,000 examples per test (the parametrized families of broken data share one test's 1,000), the same
+# examples on every run. `pytest tests/test_fuzz.py --hypothesis-profile=dev` runs a tenth of them, new
+# ones each time, and replays the last failures first (from .hypothesis/, which ignores itself in git).
+settings.register_profile(
+    "ci", max_examples=1000, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], print_blob=True
+)
+settings.register_profile(
+    "dev",
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("ci")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -55,7 +55,10 @@ SETTINGS_FILE = "settings.yaml"
 OTHER_FILES = (SETTINGS_FILE, "import_rules.yaml")
 """Files under data/ besides the collections: the settings, and the rules handbook import reads (importer.py)."""
 
-OTHER_DIRS = ("drafts", "raw")
+DRAFTS_DIR = "drafts"
+"""Import drafts (drafts.py reads them; the name is repeated here, as drafts.py imports this module)."""
+
+OTHER_DIRS = (DRAFTS_DIR, "raw")
 """Directories under data/ besides the collections: import drafts (drafts.py) and raw notes (rawlines.py)."""
 
 NOT_UTF8 = "文件不是 UTF-8 编码：这一行有无法按 UTF-8 读取的字节 {byte}，多半是用 GBK 等编码保存的。请在编辑器里把文件另存为 UTF-8。"
@@ -137,7 +140,7 @@ def _wrong_suffix(path: FsPath) -> str:
 
 def _stray(data_dir: FsPath, root: FsPath) -> list[Problem]:
     """Whatever under data/ the loader would skip without a word: unknown files and directories at the top, and
-    in the collection directories anything but .yaml files. Misnamed .yml/.YAML files of the collections are
+    in the collection directories and data/drafts/ anything but .yaml files. Misnamed .yml/.YAML files of the collections are
     reported by _files; hidden files (.DS_Store, editor swap files) and editor backups (name~) are left alone."""
     collection_files = {location for location, _ in COLLECTIONS.values() if location.endswith(".yaml")}
     collection_dirs = [location for location, _ in COLLECTIONS.values() if not location.endswith(".yaml")]
@@ -155,11 +158,13 @@ def _stray(data_dir: FsPath, root: FsPath) -> list[Problem]:
             kind = "目录" if p.is_dir() else "文件"
             message = f"这个{kind}不会被读取：data/ 下没有这种数据。{hint}data/ 下只读取 {'、'.join(known)}。不需要就删除或移出 data/。"
         problems.append(Problem(_rel(p, root) + _shown(p).removeprefix(p.name), None, None, None, None, _dangling(p) or message))
-    for directory in collection_dirs:
+    for directory in [*collection_dirs, DRAFTS_DIR]:
         for p in _listed(data_dir / directory):
-            if p.is_file() and (p.suffix == ".yaml" or _misnamed(p)):
+            if p.is_file() and (p.suffix == ".yaml" or (_misnamed(p) and directory != DRAFTS_DIR)):
                 continue
-            if p.is_dir():
+            if p.is_file() and _misnamed(p):  # a draft saved as .yml would be neither checked nor previewed
+                message = _wrong_suffix(p)
+            elif p.is_dir():
                 message = f"data/{directory}/ 里的子目录不会被读取：请把其中的 .yaml 文件直接放在 data/{directory}/ 下。"
             else:
                 message = f"这个文件不会被读取：data/{directory}/ 里只读取 .yaml 文件。是数据就改名为 .yaml，不是就删除或移出 data/。"
