@@ -28,12 +28,12 @@ from ruamel.yaml.resolver import VersionedResolver
 
 from .atomic import write_text
 from .check import check
-from .drafts import PLACEHOLDER, RAW_DIR, AddAsked, Drafts, LoadedDraft, apply_drafts, omissions, parse_draft, to_question, to_tip, with_occurrence
+from .drafts import PLACEHOLDER, AddAsked, Drafts, LoadedDraft, apply_drafts, omissions, parse_draft, to_question, to_tip, with_occurrence
 from .handbook import Handbook
-from .load import load
+from .load import load, repo_path
 from .model import Source
 from .problems import DataError, Problem, field_path
-from .rawlines import check_raw
+from .rawlines import RAW_DIR, check_raw
 
 FLOW_KEYS = {"tags", "frameworks", "cases", "rounds", "questions", "lines"}
 """Lists of ids or numbers, written on one line as data/ does: tags: [a, b]."""
@@ -324,7 +324,7 @@ def write_all(edits: dict[Path, str]) -> None:
 def accept(root: Path, draft_path: Path) -> Accepted:
     """Turn a reviewed draft into data; raises DataError listing what to fix (nothing is written then)."""
     data_dir = root / "data"
-    rel = _rel(draft_path, root)
+    rel = repo_path(draft_path, root)
     loaded, problems = parse_draft(draft_path.read_text(encoding="utf-8"), rel)
     if loaded is None or problems:
         raise DataError(problems)
@@ -339,7 +339,7 @@ def accept(root: Path, draft_path: Path) -> Accepted:
     draft_path.unlink()
     draft = loaded.draft
     return Accepted(
-        written=tuple(sorted(_rel(p, root) for p in edits)),
+        written=tuple(sorted(repo_path(p, root) for p in edits)),
         source=draft.source_id,
         new_source=isinstance(draft.source, Source),
         questions=len(draft.questions),
@@ -347,10 +347,3 @@ def accept(root: Path, draft_path: Path) -> Accepted:
         tips=len(draft.tips),
         omitted=len(draft.omitted),
     )
-
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -17,18 +17,12 @@ from typing import Annotated, Any, Literal
 from pydantic import Discriminator, Field, Tag, ValidationError
 
 from .handbook import Handbook, Origin
-from .load import read_text
+from .load import DRAFTS_DIR, read_text, repo_path
 from .messages import MOVED_FIELDS, pydantic_message
 from .model import Entry, Id, Occurrence, Omission, Question, Source, SourceRef, Text, Tip
 from .problems import DataError, Problem, field_path
 from .traps import check_traps
 from .yamlpos import Path, YamlSyntaxError, check_nesting, parse
-
-DRAFTS_DIR = "drafts"
-"""Drafts live in data/drafts/ (the loader of data/ does not read this directory)."""
-
-RAW_DIR = "raw"
-"""Raw notes files, as UTF-8 copies, live in data/raw/."""
 
 PLACEHOLDER = "待填"
 """Proposed source fields start with this until the reviewer fills them in."""
@@ -146,7 +140,7 @@ def load_drafts(data_dir: FsPath, root: FsPath) -> Drafts:
     loaded: list[LoadedDraft] = []
     problems: list[Problem] = []
     for path in draft_files(data_dir):
-        rel = _rel(path, root)
+        rel = repo_path(path, root)
         text = read_text(path, rel, problems)
         if text is None:
             continue
@@ -251,13 +245,6 @@ def _across_drafts(loaded: list[LoadedDraft]) -> Iterator[Problem]:
 def _at(loaded: LoadedDraft, path: Path, entry: str | None, message: str) -> Problem:
     line, col = loaded.position(path)
     return Problem(loaded.file, line, col, entry, field_path(path), message)
-
-
-def _rel(path: FsPath, root: FsPath) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 # ---------------------------------------------------------------- applying

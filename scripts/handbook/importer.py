@@ -19,11 +19,12 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .drafts import DRAFTS_DIR, PLACEHOLDER, RAW_DIR, AddAsked, Draft, DraftQuestion, DraftTip, OmittedLine
+from .drafts import DRAFTS_DIR, PLACEHOLDER, AddAsked, Draft, DraftQuestion, DraftTip, OmittedLine
 from .handbook import Handbook
 from .messages import pydantic_message
 from .model import DATE_PATTERN, ID_MAX, ID_PATTERN, Occurrence, Source, SourceRef
 from .problems import DataError, Problem, field_path
+from .rawlines import RAW_DIR
 from .rawnotes import Comment, Notes, RawQuestion
 from .resolve import Vocabulary, vocabularies
 from .seeds import references

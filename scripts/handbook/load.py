@@ -26,6 +26,7 @@ from .model import (
     TipKind,
 )
 from .problems import DataError, Problem, field_path
+from .rawlines import RAW_DIR
 from .traps import check_traps
 from .yamlpos import Path, YamlSyntaxError, check_nesting, parse
 
@@ -56,9 +57,9 @@ OTHER_FILES = (SETTINGS_FILE, "import_rules.yaml")
 """Files under data/ besides the collections: the settings, and the rules handbook import reads (importer.py)."""
 
 DRAFTS_DIR = "drafts"
-"""Import drafts (drafts.py reads them; the name is repeated here, as drafts.py imports this module)."""
+"""Import drafts live in data/drafts/ (drafts.py reads them; the loader of data/ does not)."""
 
-OTHER_DIRS = (DRAFTS_DIR, "raw")
+OTHER_DIRS = (DRAFTS_DIR, RAW_DIR)
 """Directories under data/ besides the collections: import drafts (drafts.py) and raw notes (rawlines.py)."""
 
 NOT_UTF8 = "文件不是 UTF-8 编码：这一行有无法按 UTF-8 读取的字节 {byte}，多半是用 GBK 等编码保存的。请在编辑器里把文件另存为 UTF-8。"
@@ -87,7 +88,7 @@ def load(data_dir: FsPath, root: FsPath) -> Handbook:
 def _load_settings(path: FsPath, root: FsPath, problems: list[Problem]) -> Settings:
     if not path.is_file():
         return Settings()
-    rel = _rel(path, root)
+    rel = repo_path(path, root)
     text = read_text(path, rel, problems)
     if text is None:
         return Settings()
@@ -114,14 +115,14 @@ def _files(data_dir: FsPath, location: str, problems: list[Problem], root: FsPat
             return [path]
         misnamed = [p for p in _siblings(path) if _misnamed(p) and p.stem == path.stem]
         for p in misnamed:
-            problems.append(Problem(_rel(p, root), None, None, None, None, _wrong_suffix(p)))
+            problems.append(Problem(repo_path(p, root), None, None, None, None, _wrong_suffix(p)))
         if location in REQUIRED_FILES and not misnamed:
-            problems.append(Problem(_rel(path, root), None, None, None, None, "缺少必需的数据文件。"))
+            problems.append(Problem(repo_path(path, root), None, None, None, None, "缺少必需的数据文件。"))
         return []
     if not path.is_dir():
         return []
     for p in sorted(p for p in path.iterdir() if p.is_file() and _misnamed(p)):
-        problems.append(Problem(_rel(p, root), None, None, None, None, _wrong_suffix(p)))
+        problems.append(Problem(repo_path(p, root), None, None, None, None, _wrong_suffix(p)))
     return sorted(p for p in path.glob("*.yaml") if p.is_file())  # anything else is reported by _stray
 
 
@@ -157,7 +158,7 @@ def _stray(data_dir: FsPath, root: FsPath) -> list[Problem]:
             hint = f"是不是想写 {stems[close[0]]}？" if close else ""
             kind = "目录" if p.is_dir() else "文件"
             message = f"这个{kind}不会被读取：data/ 下没有这种数据。{hint}data/ 下只读取 {'、'.join(known)}。不需要就删除或移出 data/。"
-        problems.append(Problem(_rel(p, root) + _shown(p).removeprefix(p.name), None, None, None, None, _dangling(p) or message))
+        problems.append(Problem(repo_path(p, root) + _shown(p).removeprefix(p.name), None, None, None, None, _dangling(p) or message))
     for directory in [*collection_dirs, DRAFTS_DIR]:
         for p in _listed(data_dir / directory):
             if p.is_file() and (p.suffix == ".yaml" or (_misnamed(p) and directory != DRAFTS_DIR)):
@@ -168,7 +169,7 @@ def _stray(data_dir: FsPath, root: FsPath) -> list[Problem]:
                 message = f"data/{directory}/ 里的子目录不会被读取：请把其中的 .yaml 文件直接放在 data/{directory}/ 下。"
             else:
                 message = f"这个文件不会被读取：data/{directory}/ 里只读取 .yaml 文件。是数据就改名为 .yaml，不是就删除或移出 data/。"
-            problems.append(Problem(_rel(p, root) + _shown(p).removeprefix(p.name), None, None, None, None, _dangling(p) or message))
+            problems.append(Problem(repo_path(p, root) + _shown(p).removeprefix(p.name), None, None, None, None, _dangling(p) or message))
     return problems
 
 
@@ -190,8 +191,8 @@ def _dangling(path: FsPath) -> str | None:
     return None
 
 
-def _rel(path: FsPath, root: FsPath) -> str:
-    """The path relative to the repository, as written: a symbolic link is named, not where it points."""
+def repo_path(path: FsPath, root: FsPath) -> str:
+    """The path relative to the repository, as messages show it: a symbolic link is named, not where it points."""
     try:
         return path.absolute().relative_to(root.absolute()).as_posix()
     except ValueError:
@@ -237,7 +238,7 @@ def keep_files(on: bool = True) -> None:
 
 
 def _load_file(path: FsPath, root: FsPath, model: type[BaseModel], problems: list[Problem]) -> Entries:
-    rel = _rel(path, root)
+    rel = repo_path(path, root)
     text = read_text(path, rel, problems)
     if text is None:
         return []

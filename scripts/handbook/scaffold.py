@@ -27,7 +27,7 @@ from .atomic import write_text
 from .build import load_checked
 from .check import check
 from .handbook import Handbook
-from .load import COLLECTIONS, load
+from .load import COLLECTIONS, load, repo_path
 from .model import DATE_PATTERN, ID_PATTERN
 from .problems import DataError, Problem
 from .reference import TITLES
@@ -180,7 +180,7 @@ def create(root: Path, request: Request, prompt: Callable[[str], str] | None = N
         _refuse_missing(request.kind, asks, request.answers)
     target = target_file(root, collection, request.file)
     if request.file is None:
-        say(f"写入最近修改的{TITLES[collection]}文件 {_rel(target, root)}（用 --file 指定其他文件）。")
+        say(f"写入最近修改的{TITLES[collection]}文件 {repo_path(target, root)}（用 --file 指定其他文件）。")
     handbook = _existing(root)
     if prompt is not None:
         ask_missing(asks, request.answers, Choices.of(handbook), prompt, say)
@@ -189,11 +189,11 @@ def create(root: Path, request: Request, prompt: Callable[[str], str] | None = N
     entry = build_entry(request.kind, entry_id, request.answers)
     original = target.read_bytes().decode("utf-8") if target.exists() else None
     text, line = appended(original, entry_text(entry), TITLES[collection])
-    problems = validate(root, _rel(target, root), text)
+    problems = validate(root, repo_path(target, root), text)
     if problems:
         raise Refused(problems, f"新{TITLES[collection]} {entry_id} 没有通过校验，未写入任何文件。按提示修改参数后重新运行。")
     write_text(target, text)  # one step, so a watching make serve never reads half of it
-    return Created(_rel(target, root), entry_id, line, original is None, next_steps(request.kind, entry))
+    return Created(repo_path(target, root), entry_id, line, original is None, next_steps(request.kind, entry))
 
 
 def _existing(root: Path) -> Handbook:
@@ -546,13 +546,6 @@ def validate(root: Path, rel: str, text: str) -> list[Problem]:
             return error.problems
         units = load_units(handbook, seeds_dir(root))
         return check_refs(handbook, units) if units is not None else []
-
-
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 # ---------------------------------------------------------------- what next
