@@ -60,6 +60,7 @@ DRAFTS = os.environ.get("HANDBOOK_DRAFTS", "") not in ("", "0")
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _load()
+    _state["loaded_for_build"] = True
     return config
 
 
@@ -107,7 +108,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _load()  # a rebuild that reused the config has not been through on_config
+    if not _state.pop("loaded_for_build", False):  # a rebuild that reused the config has not been through on_config
+        _load()
     _search_only_searchable_sections(config)
     docs = Path(config.docs_dir)
     inputs = _state["inputs"]
