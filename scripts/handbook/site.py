@@ -64,10 +64,11 @@ def sync(docs: Path, pages: Pages) -> SyncReport:
         raise
     if report.changed:
         staging.mkdir(exist_ok=True)
-        journal = staging / f".{JOURNAL}.tmp"
-        journal.write_text(json.dumps({"written": report.written, "removed": report.removed}, ensure_ascii=False), encoding="utf-8")
-        os.replace(journal, staging / JOURNAL)  # the commit point
-        _swap(docs, staging)
+        journal = {"written": report.written, "removed": report.removed}
+        partial = staging / f".{JOURNAL}.tmp"
+        partial.write_text(json.dumps(journal, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, staging / JOURNAL)  # the commit point
+        _swap(docs, staging, journal)
     return report
 
 
@@ -118,10 +119,8 @@ def _generated(path: str) -> bool:
     return path in P.GENERATED_FILES or (len(parts) > 1 and parts[0] in P.GENERATED_DIRS)
 
 
-def _swap(docs: Path, staging: Path, journal: dict[str, list[str]] | None = None) -> None:
+def _swap(docs: Path, staging: Path, journal: dict[str, list[str]]) -> None:
     """Move the staged pages into docs/, delete the removed ones, then drop the staging tree (journal last)."""
-    journal = journal or _read_journal(staging / JOURNAL)
-    assert journal is not None, "the journal was just written"
     for path in journal["written"]:
         staged = staging / PAGES / path
         if staged.is_file() and not staged.is_symlink():  # else moved already by a swap that was interrupted
