@@ -36,10 +36,11 @@ def href(source: str, target: str, anchor: str | None = None) -> str:
     return md.relative(source, target) + (f"#{anchor}" if anchor else "")
 
 
-def link(label: str, source: str, target: str, anchor: str | None = None, css: str | None = None) -> str:
-    """A link to another page, with an optional class (e.g. Material's tag chip, ``md-tag``)."""
+def link(label: str, source: str, target: str, anchor: str | None = None, css: str | None = None, rel: str | None = None) -> str:
+    """A link to another page, with an optional class (e.g. Material's tag chip, ``md-tag``) and relation (``prev``)."""
     cls = f'class="{css}" ' if css else ""
-    return f'<a {cls}href="{attr(href(source, target, anchor))}">{text(label)}</a>'
+    relation = f'rel="{rel}" ' if rel else ""
+    return f'<a {cls}{relation}href="{attr(href(source, target, anchor))}">{text(label)}</a>'
 
 
 def heading(level: int, title: str, anchor: str, exclude: bool = False) -> str:

@@ -90,9 +90,9 @@ def _neighbours(index: Index, q: Question, here: str) -> str:
     before, after = index.category_neighbours[q.id]
     links = []
     if before:
-        links.append(f'<a class="hb-prev" rel="prev" href="{H.attr(H.href(here, P.question(before.id)))}">上一题：{H.text(before.title)}</a>')
+        links.append(H.link(f"上一题：{before.title}", here, P.question(before.id), css="hb-prev", rel="prev"))
     if after:
-        links.append(f'<a class="hb-next" rel="next" href="{H.attr(H.href(here, P.question(after.id)))}">下一题：{H.text(after.title)}</a>')
+        links.append(H.link(f"下一题：{after.title}", here, P.question(after.id), css="hb-next", rel="next"))
     if not links:
         return ""
     return f'<nav class="hb-neighbours" aria-label="同分类的上一题和下一题">{"".join(links)}</nav>'
