@@ -90,13 +90,13 @@
     return name + "（" + count + "）";
   }
 
-  /** Each option's count under the other active filters; options no question would match are disabled
-   *  (the selected one stays selectable, so it can be seen and changed). */
-  function recount(ui, items, current, passes) {
+  /** Each option's count under the other active filters (results: what passes() said of each item);
+   *  options no question would match are disabled (the selected one stays selectable, so it can be seen and changed). */
+  function recount(ui, items, current, results) {
     var counts = {};
     KINDS.forEach(function (kind) { counts[kind.key] = {}; });
-    items.forEach(function (item) {
-      var failed = passes(item);
+    items.forEach(function (item, i) {
+      var failed = results[i];
       if (failed === false) return; // the text filter or two kinds already rule it out
       KINDS.forEach(function (kind) {
         if (failed !== null && failed !== kind.key) return;
@@ -261,14 +261,6 @@
       return result;
     }
 
-    function matches(item, current, terms) {
-      var ok = KINDS.every(function (kind) {
-        return !current[kind.key] || facets(item, kind.key).indexOf(current[kind.key]) >= 0;
-      });
-      var hay = text[item.dataset.id] || normalise(item.textContent || "");
-      return ok && terms.every(function (t) { return hay.indexOf(t) >= 0; });
-    }
-
     /** null if the item matches every filter, the key of the one filter kind it fails, or false. */
     function passes(current, terms) {
       return function (item) {
@@ -289,9 +281,10 @@
     function apply() {
       var current = state();
       var terms = normalise(current[TEXT]).split(/\s+/).filter(Boolean);
-      var matched = items.filter(function (item) { return matches(item, current, terms); });
+      var results = items.map(passes(current, terms));
+      var matched = items.filter(function (item, i) { return results[i] === null; });
       var shown = matched.length;
-      recount(ui, items, current, passes(current, terms));
+      recount(ui, items, current, results);
       view.show(matched, current);
       ui.count.textContent = "显示 " + shown + " / " + items.length + " 道题";
       ui.empty.hidden = shown > 0;
