@@ -131,6 +131,10 @@ def test_self_test_folds_the_answer_and_is_remembered(browser: Browser, base: st
     expect(reveal).to_be_hidden()
     page.goto(f"{base}questions/ant-013/#outline")  # a link into the answer opens it
     expect(answer).to_be_visible()
+    page.goto(f"{base}questions/ant-013/")
+    expect(answer).to_be_hidden()
+    page.locator(".md-nav--secondary").get_by_role("link", name="答题要点").first.click()  # so does the contents list
+    expect(answer.get_by_role("heading", name="答题要点")).to_be_in_viewport()
     page.goto(f"{base}questions/ant-010/")
     switch.uncheck()
     page.reload()

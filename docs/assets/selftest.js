@@ -37,11 +37,21 @@
       reveal.setAttribute("aria-expanded", hidden ? "false" : "true");
     }
 
-    // A link to a section inside the answer (#outline, #examples) opens it.
-    var target = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    // A link to a section inside the answer (#outline, #examples; the table of contents) opens it.
+    function linkedInto() {
+      var target = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+      return Boolean(target && answer.contains(target));
+    }
+
     mode.checked = stored();
-    fold(mode.checked && !(target && answer.contains(target)));
+    fold(mode.checked && !linkedInto());
     box.hidden = false;
+    window.addEventListener("hashchange", function () {
+      if (answer.hidden && linkedInto()) {
+        fold(false);
+        document.getElementById(decodeURIComponent(window.location.hash.slice(1))).scrollIntoView({ block: "start" });
+      }
+    });
 
     mode.addEventListener("change", function () {
       store(mode.checked);
