@@ -67,3 +67,23 @@ def test_tag_chips_link_to_tag_pages(built_site: Path) -> None:
 def test_pages_have_meta_descriptions(built_site: Path) -> None:
     html = (built_site / "questions/ant-010/index.html").read_text(encoding="utf-8")
     assert re.search(r'<meta name="description" content="[^"]*考察点', html)
+
+
+SCRIPT_TAG = re.compile(r"<script\b[^>]*\bsrc=\"([^\"]+)\"[^>]*>")
+
+
+def test_no_script_holds_up_the_first_paint_and_page_scripts_load_where_needed(built_site: Path) -> None:
+    """Every external script is deferred (Material's bundle too); the question browser loads on 题目总览 only."""
+    browser_pages = []
+    for page in sorted(built_site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        tags = SCRIPT_TAG.findall(html)
+        if not tags:
+            continue
+        blocking = [m.group(0) for m in SCRIPT_TAG.finditer(html) if " defer" not in m.group(0)]
+        assert blocking == [], f"{page.relative_to(built_site)}: {blocking}"
+        assert any("javascripts/bundle." in src for src in tags), page
+        if any(src.endswith("question-browser.js") for src in tags):
+            assert "question-browser.css" in html
+            browser_pages.append(page.relative_to(built_site).as_posix())
+    assert browser_pages == ["questions/index.html"]

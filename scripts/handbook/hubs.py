@@ -119,12 +119,20 @@ UNKNOWN_COMPANY_ID = "unknown"
 
 BROWSER_ID = "question-browser"
 """The element the question browser script (docs/assets/question-browser.js) looks for."""
+BROWSER_JS, BROWSER_CSS = "assets/question-browser.js", "assets/question-browser.css"
 
 
 def questions_index(index: Index) -> str:
     here = P.QUESTIONS
     # Out of search: the questions it lists are indexed on their own pages.
-    meta = {"title": "题目总览", "description": "全部面试题，按分类列出，可按分类、公司、轮次、标签筛选。", "search": {"exclude": True}}
+    meta = {
+        "title": "题目总览",
+        "description": "全部面试题，按分类列出，可按分类、公司、轮次、标签筛选。",
+        "search": {"exclude": True},
+        # The browser's script and style load on this page only (overrides/main.html).
+        "page_css": [BROWSER_CSS],
+        "page_js": [BROWSER_JS],
+    }
     total = len(index.questions)
     # Up to settings.list_limit questions the page lists them all and filters the list in place; above it,
     # it lists categories and the browser loads the compact facets file when the reader asks.
