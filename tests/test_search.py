@@ -87,3 +87,37 @@ def test_pasted_text_starts_a_search(browser: Browser, base_url: str) -> None:
     hrefs = [results.nth(i).locator("a").first.get_attribute("href") or "" for i in range(min(results.count(), 5))]
     assert any("questions/ant-034/" in href for href in hrefs), hrefs
     tab.close()
+
+
+def _index_requests(tab: Page) -> list[str]:
+    requests: list[str] = []
+    tab.on("request", lambda request: requests.append(request.url) if request.url.endswith("search/search_index.json") else None)
+    return requests
+
+
+def test_the_index_loads_when_the_reader_turns_to_search_not_with_the_page(browser: Browser, base_url: str) -> None:
+    """The index (the largest download of a page) waits until the reader is about to search: here the / shortcut."""
+    tab = browser.new_page()
+    requests = _index_requests(tab)
+    tab.goto(base_url + "questions/ant-034/", wait_until="networkidle")
+    tab.wait_for_timeout(500)
+    assert requests == [], "the search index loaded with the page"
+    tab.keyboard.press("/")
+    expect(tab.locator(".md-search__input")).to_be_focused()
+    tab.keyboard.type("AB实验")
+    expect(tab.locator(".md-search-result__list > li").first).to_be_visible(timeout=15_000)
+    assert len(requests) == 1
+    tab.close()
+
+
+def test_tapping_the_search_icon_on_a_phone_loads_the_index(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    requests = _index_requests(tab)
+    tab.goto(base_url + "cases/case-ant-034/", wait_until="networkidle")
+    assert requests == []
+    tab.locator("label.md-header__button[for='__search']").tap()
+    expect(tab.locator(".md-search__input")).to_be_focused()
+    expect(tab.locator(".md-search-result__meta")).not_to_have_text("正在初始化搜索引擎", timeout=15_000)
+    assert len(requests) == 1
+    context.close()
