@@ -37,6 +37,14 @@ FLOOR = 95
 # a page below the floor is measured again, up to this many runs in all, and its best run counts
 # (the same build measured 92 and 98 on the question page in two runs of this test an hour apart).
 ATTEMPTS = 5
+# Lighthouse emulates a mid-tier phone by slowing the host's CPU 4x, a factor meant for a high-end
+# desktop (its docs/throttling.md: benchmarkIndex 1500-2000). This shared 2-core machine measures
+# anywhere from 1,000 to 2,000 from one minute to the next, and total blocking time followed it
+# (470 ms at 1,100, 160 ms at 1,870, same page). As those docs advise, the slowdown is calibrated:
+# 4 x index / 1,750, with the index Lighthouse measured in the run before, so that every run emulates
+# the same phone (index about 440) however busy the host is. A faster host gets a larger factor.
+REFERENCE_INDEX = 1750
+DEFAULT_SLOWDOWN = 4.0
 CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
@@ -92,13 +100,19 @@ def chromium_for_lighthouse() -> Iterator[int]:
             process.wait(timeout=30)
 
 
-def lighthouse(url: str, port: int) -> dict[str, Any]:
+def slowdown(benchmark_index: float) -> float:
+    """The CPU slowdown that turns a host of this benchmarkIndex into Lighthouse's reference phone."""
+    return round(DEFAULT_SLOWDOWN * benchmark_index / REFERENCE_INDEX, 2)
+
+
+def lighthouse(url: str, port: int, cpu_slowdown: float = DEFAULT_SLOWDOWN) -> dict[str, Any]:
     """One Lighthouse run in its default mode (mobile, simulated slow 4G and CPU); the JSON report."""
     result = subprocess.run(
         [
             str(LIGHTHOUSE),
             url,
             f"--port={port}",
+            f"--throttling.cpuSlowdownMultiplier={cpu_slowdown}",
             "--quiet",
             f"--only-categories={','.join(CATEGORIES)}",
             "--output=json",
@@ -132,11 +146,23 @@ def shortfalls(report: dict[str, Any]) -> list[str]:
     return lines
 
 
-def best_run(url: str, port: int) -> tuple[dict[str, Any], int]:
+class Host:
+    """The latest benchmarkIndex Lighthouse measured on this machine, to calibrate the next run."""
+
+    def __init__(self) -> None:
+        self.index = float(REFERENCE_INDEX)
+
+    def run(self, url: str, port: int) -> dict[str, Any]:
+        report = lighthouse(url, port, slowdown(self.index))
+        self.index = float(report["environment"]["benchmarkIndex"])
+        return report
+
+
+def best_run(url: str, port: int, host: Host) -> tuple[dict[str, Any], int]:
     """The run with the highest lowest score, and how many runs it took to clear the floor (or ATTEMPTS)."""
     best: dict[str, Any] | None = None
     for attempt in range(1, ATTEMPTS + 1):
-        report = lighthouse(url, port)
+        report = host.run(url, port)
         if best is None or min(scores(report).values()) > min(scores(best).values()):
             best = report
         if min(scores(best).values()) >= FLOOR:
@@ -145,20 +171,31 @@ def best_run(url: str, port: int) -> tuple[dict[str, Any], int]:
     return best, ATTEMPTS
 
 
+def cpu_slowdown_of(report: dict[str, Any]) -> float:
+    return float(report["configSettings"]["throttling"]["cpuSlowdownMultiplier"])
+
+
 def table(results: dict[str, tuple[dict[str, Any], int]]) -> str:
-    header = f"{'page type':<14}" + "".join(f"{name:>16}" for name in CATEGORIES) + f"{'runs':>6}"
-    rows = [f"{kind:<14}" + "".join(f"{scores(report)[name]:>16}" for name in CATEGORIES) + f"{runs:>6}" for kind, (report, runs) in results.items()]
+    header = f"{'page type':<14}" + "".join(f"{name:>16}" for name in CATEGORIES) + f"{'runs':>6}{'cpu':>7}"
+    rows = [
+        f"{kind:<14}" + "".join(f"{scores(report)[name]:>16}" for name in CATEGORIES) + f"{runs:>6}{cpu_slowdown_of(report):>6.1f}x"
+        for kind, (report, runs) in results.items()
+    ]
     return "\n".join([header, *rows])
 
 
 def test_every_page_type_scores_at_least_95_in_every_category(built_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert LIGHTHOUSE.exists(), f"{LIGHTHOUSE} is missing: run `make node_modules` (npm ci)"
     assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: run `make browser`"
+    host = Host()
     with serve_gzipped(built_site) as base_url, chromium_for_lighthouse() as port:
-        results = {kind: best_run(base_url + path, port) for kind, path in PAGE_TYPES.items()}
+        host.run(base_url, port)  # calibration: measures the host for the first scored run
+        results = {kind: best_run(base_url + path, port, host) for kind, path in PAGE_TYPES.items()}
     summary = table(results)
     with capsys.disabled():  # shown in every `make test`, not only when the test fails
-        print(f"\nLighthouse (mobile), best of up to {ATTEMPTS} runs:\n{summary}")
+        print(
+            f"\nLighthouse (mobile; CPU slowdown calibrated to a phone of benchmarkIndex {REFERENCE_INDEX / DEFAULT_SLOWDOWN:.0f}), best of up to {ATTEMPTS} runs:\n{summary}"
+        )
     ARTEFACTS.mkdir(exist_ok=True)
     (ARTEFACTS / "lighthouse-scores.txt").write_text(summary + "\n", encoding="utf-8")
     low = {kind: shortfalls(report) for kind, (report, _) in results.items() if min(scores(report).values()) < FLOOR}
