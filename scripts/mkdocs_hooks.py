@@ -166,17 +166,42 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    _state["hubs"] = {p.file.src_uri: p for p in nav.pages}
+    return nav
+
+
+def _hub_of(page: Page) -> Page | None:
+    """The hub in the nav that a page outside it belongs to: questions/ant-034.md and tags/ab-test/2.md
+    (a long listing's second page) -> questions/index.md and tags/index.md."""
+    if page.parent is not None or page.is_homepage:
+        return None
+    hub: Page | None = _state["hubs"].get(page.file.src_uri.split("/")[0] + "/index.md")
+    return hub if hub is not page else None
+
+
 @event_priority(100)  # before the search plugin reads the content
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    """The HTML of a generated page, read again now rather than held for every page since reading."""
+    """The HTML of a generated page, read again now rather than held for every page since reading.
+
+    A page outside the nav marks its hub active while it is rendered, so its tab (浏览, 学习, 关于) is
+    highlighted and the nav shows where the page belongs; hb_section keys the cached nav and tabs."""
     if page.meta.get(FLAG):
         page.content = prerendered.resolve(prerendered.body(page.file.content_string), page.file, _state["files"])
+    hub = _hub_of(page)
+    if hub is not None:
+        hub.active = True
+        _state["active_hub"] = hub
+        context["hb_section"] = hub.url
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if page.meta.get(FLAG):
         page.content = ""  # written: let it go
+    hub = _state.pop("active_hub", None)
+    if hub is not None:
+        hub.active = False
     return output
 
 

@@ -110,6 +110,35 @@ def test_question_pages_lead_to_their_category_and_neighbours(browser: Browser, 
     page.close()
 
 
+SECTION_OF = {
+    "questions/ant-034/": "浏览",
+    "categories/payment-risk/": "浏览",
+    "companies/ant-group/": "浏览",
+    "rounds/first/": "浏览",
+    "tags/ab-test/": "浏览",
+    "frameworks/star/": "学习",
+    "cases/case-ant-034/": "学习",
+    "tips/prep/": "学习",
+    "sources/ant-notes/": "关于",
+}
+
+
+def test_the_tab_of_a_pages_section_is_highlighted(browser: Browser, base: str) -> None:
+    """Pages outside the nav (questions, tags, frameworks, …) highlight the tab they belong to, as hub pages do."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    shown = {}
+    for path in SECTION_OF:
+        page.goto(base + path)
+        active = page.locator(".md-tabs__item--active")
+        expect(active).to_have_count(1)
+        look = active.locator("a").evaluate("a => getComputedStyle(a).opacity")
+        others = page.locator(".md-tabs__item:not(.md-tabs__item--active) a").first.evaluate("a => getComputedStyle(a).opacity")
+        assert float(look) > float(others), path  # Material dims the tabs that are not active
+        shown[path] = active.inner_text().strip()
+    assert shown == SECTION_OF
+    page.close()
+
+
 def test_self_test_folds_the_answer_and_is_remembered(browser: Browser, base: str) -> None:
     """先自己答 hides the outline and examples behind 显示参考答案, on every question page until turned off."""
     context = browser.new_context()  # its own localStorage
