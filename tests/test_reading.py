@@ -139,6 +139,27 @@ def test_the_tab_of_a_pages_section_is_highlighted(browser: Browser, base: str) 
     page.close()
 
 
+def test_phones_get_a_section_list_that_jumps_into_the_page(browser: Browser, base: str) -> None:
+    """Below 60em Material shows no table of contents for a page outside the nav: the page's own 本页 list does."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{base}questions/ant-034/")
+    sections = page.get_by_role("navigation", name="本页目录")
+    expect(sections).to_be_visible()
+    expect(page.locator(".md-sidebar--secondary .md-nav__link").first).to_be_hidden()
+    names = sections.get_by_role("link").all_inner_texts()
+    assert names[:2] == ["考察点", "答题要点"] and "出处" in names
+    sections.get_by_role("link", name="答题要点").tap()
+    expect(page).to_have_url(re.compile("#outline$"))
+    expect(page.locator("#outline")).to_be_in_viewport()
+    context.close()
+    wide = browser.new_page(viewport={"width": 1280, "height": 900})
+    wide.goto(f"{base}questions/ant-034/")
+    expect(wide.get_by_role("navigation", name="本页目录")).to_be_hidden()
+    expect(wide.locator(".md-sidebar--secondary .md-nav__link").first).to_be_visible()
+    wide.close()
+
+
 def test_self_test_folds_the_answer_and_is_remembered(browser: Browser, base: str) -> None:
     """先自己答 hides the outline and examples behind 显示参考答案, on every question page until turned off."""
     context = browser.new_context()  # its own localStorage

@@ -9,6 +9,7 @@ and reports links to pages that do not exist.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -49,6 +50,26 @@ def heading(level: int, title: str, anchor: str, exclude: bool = False) -> str:
     ``exclude`` keeps the section (heading and content up to the next heading) out of Material's search index."""
     pragma = " data-search-exclude" if exclude else ""
     return f'<h{level}{pragma} id="{anchor}">{text(title)}<a class="headerlink" href="#{anchor}" title="本节链接">&para;</a></h{level}>'
+
+
+_SECTION = re.compile(r'<h2(?: data-search-exclude)? id="([^"]+)">(.*?)<a class="headerlink"')
+"""A second-level heading as heading() writes it: its id and its (escaped) title."""
+
+
+def with_section_list(blocks: Iterable[str], minimum: int = 3) -> list[str]:
+    """The blocks, with a list of the page's sections (its <h2>s) before the first one.
+
+    Material shows a page's table of contents beside it from 60em up; on a narrower screen a
+    page outside the nav has none, so this list (handbook.css hides it where the sidebar shows)
+    lets a phone reader jump to 答题要点 or 示例. Pages with fewer than ``minimum`` sections go without."""
+    blocks = [block for block in blocks if block]
+    found = [(i, m) for i, block in enumerate(blocks) for m in _SECTION.finditer(block)]
+    if len(found) < minimum:
+        return blocks
+    items = "".join(f'<li><a href="#{m.group(1)}">{m.group(2)}</a></li>' for _, m in found)
+    nav = f'<nav class="hb-sections" aria-label="本页目录" data-search-exclude><span>本页</span><ul>{items}</ul></nav>'
+    first = found[0][0]
+    return [*blocks[:first], nav, *blocks[first:]]
 
 
 def para(inner: str) -> str:

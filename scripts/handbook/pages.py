@@ -28,7 +28,7 @@ def question_page(index: Index, q: Question) -> str:
         # Indexed from the data by search.question_entries, not by Material from the HTML.
         "search": {"exclude": True},
     }
-    return H.page(meta, _question_body(index, q, here))
+    return H.page(meta, H.with_section_list(_question_body(index, q, here)))
 
 
 def _question_body(index: Index, q: Question, here: str) -> Iterator[str]:
@@ -269,7 +269,7 @@ def source_line(index: Index, ref: SourceRef) -> str:
 def framework_page(index: Index, fw: Framework) -> str:
     here = P.framework(fw.id)
     meta = {"title": f"答题框架：{fw.name}", "description": md.describe(fw.summary), "search": {"boost": HUB_BOOST}}
-    return H.page(meta, _framework_body(index, fw, here))
+    return H.page(meta, H.with_section_list(_framework_body(index, fw, here)))
 
 
 def _framework_body(index: Index, fw: Framework, here: str) -> Iterator[str]:
@@ -294,7 +294,7 @@ def case_page(index: Index, case: Case) -> str:
     if index.questions_by_case.get(case.id):
         # Its text is in the search entry of every question that shows it (search.question_entries).
         meta["search"] = {"exclude": True}
-    return H.page(meta, _case_body(index, case, here))
+    return H.page(meta, H.with_section_list(_case_body(index, case, here)))
 
 
 def _case_body(index: Index, case: Case, here: str) -> Iterator[str]:
