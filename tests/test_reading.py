@@ -207,3 +207,22 @@ def test_search_index_is_compact_utf8(prefixed_site: Path) -> None:
     docs = raw[raw.index('"docs"') :]
     assert "\\u" not in docs, "CJK text should be stored as UTF-8, not as \\uXXXX escapes"
     assert "商户" in raw
+
+
+def test_a_printed_question_page_shows_the_answer_without_the_screen_controls(browser: Browser, base: str) -> None:
+    """Printing a question page while 先自己答 hides the answer: the answer prints, the switch and page navigation do not."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{base}questions/ant-034/")
+    page.evaluate("localStorage.setItem('hb-selftest', '1')")
+    page.reload()
+    expect(page.locator("#answer")).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(page.locator("#answer")).to_be_visible()
+    expect(page.locator("#outline")).to_be_visible()
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".hb-selftest", ".hb-sections", ".hb-neighbours"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 1
+    page.emulate_media(media="screen")
+    expect(page.locator("#answer")).to_be_hidden()  # printing changed nothing on screen
+    page.close()
