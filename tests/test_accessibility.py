@@ -28,6 +28,7 @@ PAGE_TYPES = {
     "import-guide": "import/",
     "source": "sources/ant-notes/",
     "questions-index": "questions/",
+    "stats": "stats/",
 }
 BLOCKING_IMPACTS = ("serious", "critical")
 # Material makes a scrollable code block focusable (tabindex=0) only on devices that can hover; on a touch

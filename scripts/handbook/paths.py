@@ -13,10 +13,11 @@ TIPS = "tips/index.md"
 TAGS = "tags/index.md"
 SOURCES = "sources/index.md"
 REFERENCE = "reference.md"
+STATS = "stats/index.md"
 EXPORT = "export/handbook.json"
 FACETS = "export/facets.json"
 
-GENERATED_DIRS = ("questions", "categories", "frameworks", "cases", "companies", "rounds", "tips", "tags", "sources", "export")
+GENERATED_DIRS = ("questions", "categories", "frameworks", "cases", "companies", "rounds", "tips", "tags", "sources", "stats", "export")
 """Directories under docs/ that the generator owns entirely."""
 GENERATED_FILES = (HOME, REFERENCE)
 """Single generated files under docs/."""

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from .handbook import Handbook
+from .model import Question
 from .seeds import Unit, unaccounted
+
+
+def has_answer(question: Question) -> bool:
+    """The question has an answer outline or an answer framework."""
+    return bool(question.outline or question.frameworks)
+
+
+def has_example(question: Question) -> bool:
+    """The question has at least one worked example (case)."""
+    return bool(question.cases)
 
 
 def stats(handbook: Handbook, units: list[Unit] | None) -> dict[str, object]:
@@ -13,8 +24,8 @@ def stats(handbook: Handbook, units: list[Unit] | None) -> dict[str, object]:
     return {
         "questions": len(questions),
         "questions_with_intent": sum(1 for q in questions if q.intent.strip()),
-        "questions_with_outline_or_framework": sum(1 for q in questions if q.outline or q.frameworks),
-        "questions_with_example": sum(1 for q in questions if q.cases),
+        "questions_with_outline_or_framework": sum(1 for q in questions if has_answer(q)),
+        "questions_with_example": sum(1 for q in questions if has_example(q)),
         "frameworks": len(handbook.frameworks),
         "cases": len(handbook.cases),
         "tips": len(handbook.tips),
