@@ -34,11 +34,12 @@ from mkdocs.structure.pages import Page
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from handbook import prerendered, shell  # noqa: E402
+from handbook import anki, prerendered, shell  # noqa: E402
 from handbook.build import load_checked  # noqa: E402
 from handbook.handbook import Handbook  # noqa: E402
 from handbook.load import keep_files  # noqa: E402
 from handbook.markup import FLAG  # noqa: E402
+from handbook.paths import ANKI  # noqa: E402
 from handbook.problems import DataError, os_error_report  # noqa: E402
 from handbook.relations import Index  # noqa: E402
 from handbook.render import site_pages  # noqa: E402
@@ -211,12 +212,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Question pages are indexed from the data (see handbook/search.py), then the index is compacted."""
+    """Question pages are indexed from the data (see handbook/search.py), then the index is compacted; the Anki
+    deck is written into the site."""
     shells: shell.Shells | None = _state.get("shells")
     if shells:
         log.debug(f"handbook: {shells.filled} pages filled into {len(shells.shells)} shells, {shells.rendered} rendered by the theme")
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file():
-        handbook: Handbook = _state["handbook"]
+    handbook: Handbook = _state["handbook"]
+    index = Index(handbook)
+    search_index = Path(config.site_dir) / "search" / "search_index.json"
+    if search_index.is_file():
         cut: Segmenter = _state["cut"]
-        write_index(index, question_entries(Index(handbook), cut, config.use_directory_urls))
+        write_index(search_index, question_entries(index, cut, config.use_directory_urls))
+    try:
+        anki.write(Path(config.site_dir) / ANKI, _deck(index))
+    except OSError as error:
+        raise Abort("\n" + os_error_report(error)) from None
+
+
+def _deck(index: Index) -> bytes:
+    """The Anki deck (handbook/anki.py, a few seconds at 10,000 questions), made again only when the data or the
+    release time changed: a rebuild under `mkdocs serve` writes the last one."""
+    key = (_state["inputs"], anki.release_time(ROOT))
+    if _state.get("deck_key") != key:
+        _state["deck"] = anki.apkg(anki.package(index), key[1])
+        _state["deck_key"] = key
+    deck: bytes = _state["deck"]
+    return deck

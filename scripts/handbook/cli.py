@@ -1,5 +1,6 @@
 """Command line: ``handbook build [--check]``, ``handbook check``, ``handbook stats [--json]``,
-``handbook new <kind>``, ``handbook schema [--out DIR]``, ``handbook import FILE | --accept DRAFT``."""
+``handbook new <kind>``, ``handbook schema [--out DIR]``, ``handbook import FILE | --accept DRAFT``,
+``handbook export-anki [--out PATH]``."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from . import paths as P
 from . import scaffold
 from .build import generate_pages, load_checked, pending_drafts
 from .problems import DataError, os_error_report
 from .reference import TITLES
+from .relations import Index
 from .schema import schema_files
 from .seeds import seeds_dir
 from .site import plan, sync
@@ -35,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_new(sub)
     _add_schema(sub)
     _add_import(sub)
+    anki_cmd = sub.add_parser("export-anki", help="把题库导出成 Anki 卡组（.apkg）：每道题一张卡片，按分类分成子卡组")
+    anki_cmd.add_argument("--out", type=Path, default=None, help=f"输出文件，默认仓库根目录下的 build/{Path(P.ANKI).name}")
     return parser
 
 
@@ -61,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(root, args.out)
         if args.command == "import":
             return _import(root, args)
+        if args.command == "export-anki":
+            return _export_anki(root, args.out)
         return _stats(root, args.json)
     except DataError as error:
         print(error.report(), file=sys.stderr)
@@ -96,6 +103,20 @@ def _build(root: Path, check_only: bool, drafts: bool = False) -> int:
     report = sync(docs, pages)
     record(root, docs, inputs)
     print(f"已生成：写入 {len(report.written)} 个文件，删除 {len(report.removed)} 个，未变 {report.unchanged} 个。")
+    return 0
+
+
+def _export_anki(root: Path, out: Path | None) -> int:
+    from . import anki
+
+    handbook, _ = load_checked(root)
+    pack = anki.package(Index(handbook))
+    target = out if out is not None else root / "build" / Path(P.ANKI).name
+    anki.write(target, anki.apkg(pack, anki.release_time(root)))
+    print(
+        f"已导出 Anki 卡组：{target.as_posix()}，{anki.notes_in(pack)} 道题各一张卡片，{anki.subdecks_in(pack)} 个分类子卡组。"
+        "在 Anki 里用“导入”打开；重新导入更新后的卡组会更新已有的卡片，不会重复。"
+    )
     return 0
 
 

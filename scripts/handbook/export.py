@@ -1,7 +1,8 @@
 """One JSON export of the whole question bank.
 
-Filters, practice mode and an Anki deck all read this file, so it carries
-everything a question page shows, with ids resolved to names and URLs.
+The question browser's filters (and, to come, practice mode) read this file, so it carries
+everything a question page shows, with ids resolved to names and URLs. The Anki deck is made
+from the data directly (anki.py).
 """
 
 from __future__ import annotations

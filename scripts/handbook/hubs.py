@@ -74,6 +74,7 @@ def _home_body(index: Index, here: str) -> Iterator[str]:
             f"<strong>学框架</strong>：{H.link('答题框架', here, P.FRAMEWORKS)}能迁移到同类题，比背答案更有用。",
             f"<strong>看面经</strong>：{H.link('面经', here, P.TIPS)}讲流程、时间线和面试官看重什么。",
             '<strong>搜索</strong>：<span class="hb-keys">按 <code>/</code> 或</span>点右上角放大镜，中文、英文缩写（如 ROI、AB实验）都能搜。',
+            _anki_item(index, here),
         ]
     )
     yield from _hot_section(index, here)
@@ -92,6 +93,15 @@ def _home_body(index: Index, here: str) -> Iterator[str]:
     yield H.heading(2, "热门标签", "tags")
     popular = "、".join(_tag_with_count(index, tid, here) for tid in _popular_tags(index, 20))
     yield H.para(f"{popular}\n（{H.link('全部标签', here, P.TAGS)}）")
+
+
+def _anki_item(index: Index, here: str) -> str:
+    """The download link of the Anki deck, which the MkDocs hook writes into the site (anki.py)."""
+    deck = f'<a href="{H.attr(H.href(here, P.ANKI))}" download>下载 Anki 卡组</a>'
+    return (
+        f"<strong>用 Anki 复习</strong>：{deck}（{len(index.questions)} 道题各一张卡片，按分类分成子卡组），在 Anki 里用“导入”打开；"
+        "手册更新后重新下载导入，已有的卡片会更新而不会重复，复习进度保留。"
+    )
 
 
 def _hot_section(index: Index, here: str) -> Iterator[str]:

@@ -16,6 +16,8 @@ REFERENCE = "reference.md"
 STATS = "stats/index.md"
 EXPORT = "export/handbook.json"
 FACETS = "export/facets.json"
+ANKI = "export/handbook.apkg"
+"""The Anki deck (anki.py): written into the built site by the MkDocs hook, not into docs/ (it is binary)."""
 
 GENERATED_DIRS = ("questions", "categories", "frameworks", "cases", "companies", "rounds", "tips", "tags", "sources", "stats", "export")
 """Directories under docs/ that the generator owns entirely."""
