@@ -234,7 +234,7 @@ def _deck(index: Index) -> bytes:
     release time changed: a rebuild under `mkdocs serve` writes the last one."""
     key = (_state["inputs"], anki.release_time(ROOT))
     if _state.get("deck_key") != key:
-        _state["deck"] = anki.apkg(anki.package(index), key[1])
+        _state["deck"] = anki.apkg(anki.decks(index), key[1])
         _state["deck_key"] = key
     deck: bytes = _state["deck"]
     return deck

@@ -61,7 +61,7 @@ def read(data: bytes) -> Collection:
 
 def build(root: Path, time: int = TIME) -> bytes:
     handbook, _ = load_checked(root)
-    return anki.apkg(anki.package(Index(handbook)), time)
+    return anki.apkg(anki.decks(Index(handbook)), time)
 
 
 @pytest.fixture

@@ -1,8 +1,9 @@
 """The Anki deck (``handbook export-anki``, and ``export/handbook.apkg`` in the site): one note per question.
 
-A pure function turns the checked handbook into a genanki Package (``package``); another packs it into the
-bytes of an ``.apkg`` (``apkg``): a zip holding a SQLite collection, made in memory with fixed dates, so the
-same data and time stamp give the same bytes. Only ``write`` and ``release_time`` touch the world.
+A pure function turns the checked handbook into genanki decks, one category at a time (``decks``); another
+packs them into the bytes of an ``.apkg`` (``apkg``): a zip holding a SQLite collection (written through a
+scratch file) with fixed dates, so the same data and time stamp give the same bytes. Only ``write`` and
+``release_time`` touch the world (and ``apkg``'s scratch file).
 
 Re-importing a newer deck must update the notes a reader already has, not add copies: every id is stable.
 The note type and the decks have ids hashed from fixed names and category ids, and each note's GUID is
@@ -22,10 +23,13 @@ import sqlite3
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import genanki
+from genanki.apkg_col import APKG_COL
+from genanki.apkg_schema import APKG_SCHEMA
 
 from . import markup as H
 from .model import Case, Framework, Question
@@ -95,14 +99,17 @@ def note_model() -> genanki.Model:
     )
 
 
-def package(index: Index) -> genanki.Package:
-    """The parent deck and one subdeck per category with questions, each question's note in listing order."""
+def decks(index: Index) -> Iterator[genanki.Deck]:
+    """The parent deck, then one subdeck per category with questions, each question's note in listing order.
+
+    One deck at a time: apkg() writes each and lets it go, so a bank of 10,000 questions never holds
+    all its notes as objects at once."""
     model = note_model()
     shared = Shared(
         frameworks={fid: _framework(fw) for fid, fw in index.frameworks.items()},
         cases={cid: _case_summary(case) for cid, case in index.cases.items()},
     )
-    decks = [genanki.Deck(DECK_ID, DECK_NAME, description="产品经理面试题库：每道题一张卡片，按分类分成子卡组。")]
+    yield genanki.Deck(DECK_ID, DECK_NAME, description="产品经理面试题库：每道题一张卡片，按分类分成子卡组。")
     position = itertools.count(1)
     for cid, category in index.categories.items():
         questions = index.questions_by_category.get(cid, [])
@@ -111,8 +118,12 @@ def package(index: Index) -> genanki.Package:
         deck = genanki.Deck(deck_id(cid), f"{DECK_NAME}::{category.name}", description=H.text(category.description))
         for q in questions:
             deck.add_note(note(index, shared, model, q, next(position)))
-        decks.append(deck)
-    return genanki.Package(decks)
+        yield deck
+
+
+def counts(index: Index) -> tuple[int, int]:
+    """How many notes (one per question) and category subdecks the deck of ``index`` holds."""
+    return len(index.questions), sum(1 for cid in index.categories if index.questions_by_category.get(cid))
 
 
 @dataclass(frozen=True)
@@ -163,7 +174,7 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 """Zip entries get this date (the earliest a zip can hold), not the time of the build."""
 
 
-def apkg(pack: genanki.Package, timestamp: int) -> bytes:
+def apkg(parts: Iterable[genanki.Deck], timestamp: int) -> bytes:
     """The ``.apkg`` file: the collection written with ``timestamp`` (seconds) as every note's and card's
     modification time, zipped with fixed entry dates. genanki's own writer stamps its temporary file's mtime.
 
@@ -173,7 +184,11 @@ def apkg(pack: genanki.Package, timestamp: int) -> bytes:
         collection = Path(scratch) / COLLECTION
         connection = sqlite3.connect(collection)
         try:
-            pack.write_to_db(connection.cursor(), timestamp, itertools.count(timestamp * 1000))
+            cursor, ids = connection.cursor(), itertools.count(timestamp * 1000)
+            cursor.executescript(APKG_SCHEMA)  # what genanki.Package.write_to_db does, one deck at a time
+            cursor.executescript(APKG_COL)
+            for deck in parts:
+                deck.write_to_db(cursor, timestamp, ids)
             connection.commit()
         finally:
             connection.close()
@@ -194,16 +209,6 @@ def _entry(name: str) -> zipfile.ZipInfo:
     info.external_attr = 0o644 << 16
     info.compress_type = zipfile.ZIP_DEFLATED
     return info
-
-
-def notes_in(pack: genanki.Package) -> int:
-    """How many notes (questions) a package holds."""
-    return sum(len(deck.notes) for deck in pack.decks)
-
-
-def subdecks_in(pack: genanki.Package) -> int:
-    """How many category subdecks a package holds (every deck but the parent)."""
-    return sum(1 for deck in pack.decks if deck.deck_id != DECK_ID)
 
 
 FALLBACK_TIME = 1767225600

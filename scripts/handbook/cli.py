@@ -110,11 +110,12 @@ def _export_anki(root: Path, out: Path | None) -> int:
     from . import anki
 
     handbook, _ = load_checked(root)
-    pack = anki.package(Index(handbook))
+    index = Index(handbook)
     target = out if out is not None else root / "build" / Path(P.ANKI).name
-    anki.write(target, anki.apkg(pack, anki.release_time(root)))
+    anki.write(target, anki.apkg(anki.decks(index), anki.release_time(root)))
+    notes, subdecks = anki.counts(index)
     print(
-        f"已导出 Anki 卡组：{target.as_posix()}，{anki.notes_in(pack)} 道题各一张卡片，{anki.subdecks_in(pack)} 个分类子卡组。"
+        f"已导出 Anki 卡组：{target.as_posix()}，{notes} 道题各一张卡片，{subdecks} 个分类子卡组。"
         "在 Anki 里用“导入”打开；重新导入更新后的卡组会更新已有的卡片，不会重复。"
     )
     return 0
