@@ -44,6 +44,7 @@ from handbook import hubs
 from handbook.build import generate, load_checked
 from handbook.load import COLLECTIONS, REQUIRED_FILES
 from handbook.model import POSITIONS
+from handbook.paths import ANKI
 from handbook.problems import DataError
 from handbook.relations import Index
 from handbook.render import site_pages
@@ -677,6 +678,9 @@ LINK = re.compile(r'href="(?!https?:|mailto:)([^"#?]*)(?:\?[^"#]*)?(?:#([^"]*))?
 ANCHOR = re.compile(r'id="([^"]+)"')
 HANDWRITTEN = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").glob("*.md") if p.name not in ("index.md", "reference.md")}
 """Pages under docs/ written by hand (contributing.md, errors.md…), which generated pages may link to."""
+SITE_FILES = {ANKI}
+"""Files the MkDocs hook writes into the built site (the Anki deck), which generated pages may link to:
+tests/test_anki.py checks that the built site has them where the home page links."""
 
 
 def assert_site(root: Path, pages: dict[str, str]) -> dict[str, Any]:
@@ -699,7 +703,7 @@ def assert_site(root: Path, pages: dict[str, str]) -> dict[str, Any]:
             continue
         for target, anchor in LINK.findall(text):
             page = posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) if target else path
-            assert page in anchors or page in HANDWRITTEN, f"{path}: link to a page that does not exist: {target}"
+            assert page in anchors or page in HANDWRITTEN or page in SITE_FILES, f"{path}: link to a page that does not exist: {target}"
             assert not anchor or page in HANDWRITTEN or anchor in anchors[page], f"{path}: link to an anchor that does not exist: {target}#{anchor}"
         assert "<script" not in text.lower(), f"{path}: unescaped <script>"
         body, meta = front_matter_of(text)
