@@ -79,7 +79,7 @@ def _companies(index: Index, here: str) -> Iterator[str]:
 def _rounds(index: Index, here: str) -> Iterator[str]:
     yield H.heading(2, "各轮次题目数", "by-round")
     bars = [Bar(r.name, len(index.questions_by_round.get(rid, [])), H.href(here, P.round_(rid))) for rid, r in index.rounds.items()]
-    unknown = sum(1 for q in index.questions.values() if not any(o.round for o in q.asked))
+    unknown = sum(1 for q in index.questions.values() if not index.rounds_of(q))
     if unknown:
         bars.append(Bar("未写明轮次", unknown))
     yield bar_chart("by-round", "各面试轮次被问到的题目数", bars, "轮次")
