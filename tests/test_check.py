@@ -208,3 +208,37 @@ def test_a_bare_year_is_a_date_and_a_whole_seed_source_can_be_cited(mini: Path, 
     write_tree(mini, {"data/questions/new.yaml": QUESTION.format(**GOOD).replace("round: first}", "round: first, date: 2025}")})
     handbook, _ = load_checked(mini)
     assert next(q for q in handbook.questions if q.id == "q-9").asked[0].date == "2025"
+
+
+@pytest.mark.parametrize("count", [2, 6])
+def test_followups_outside_three_to_five_are_an_error(mini: Path, count: int) -> None:
+    items = "".join(f"    - {{question: 追问{i}, hint: 提示{i}}}\n" for i in range(count))
+    write_tree(
+        mini,
+        {
+            "data/questions/new.yaml": f"- id: q-9\n  title: 题\n  category: data\n  tags: [risk]\n  intent: 考察。\n  outline: [一, 二, 三]\n  followups:\n{items}"
+        },
+    )
+    with pytest.raises(DataError) as info:
+        load_checked(mini)
+    assert [p.format() for p in info.value.problems] == [
+        f"data/questions/new.yaml:7:3: 条目 q-9 · 字段 followups：追问写 3–5 条，现在是 {count} 条：补足最可能被问到的追问，或合并相近的几条。"
+    ]
+
+
+def test_a_handbook_written_question_has_no_occurrences(mini: Path) -> None:
+    write_tree(mini, {"data/questions/new.yaml": QUESTION.format(**GOOD).replace("  intent:", "  origin: handbook\n  intent:", 1)})
+    with pytest.raises(DataError) as info:
+        load_checked(mini)
+    [problem] = info.value.problems
+    assert problem.file == "data/questions/new.yaml"
+    assert "不能有被问到的记录 asked" in problem.message and "删掉 origin" in problem.message
+
+
+def test_signals_need_two_to_four_points_a_side(mini: Path) -> None:
+    text = "- id: q-9\n  title: 题\n  category: data\n  tags: [risk]\n  intent: 考察。\n  outline: [一, 二, 三]\n  signals:\n    strong: [只有一条]\n    weak: [甲, 乙]\n"
+    write_tree(mini, {"data/questions/new.yaml": text})
+    with pytest.raises(DataError) as info:
+        load_checked(mini)
+    [problem] = info.value.problems
+    assert problem.format() == "data/questions/new.yaml:8:5: 条目 q-9 · 字段 signals.strong：至少需要 2 项。"

@@ -48,7 +48,7 @@ def test_missing_field_wrong_type_unknown_field_bad_id(mini: Path) -> None:
         "data/questions/bad.yaml:1:3: 条目 Q_9 · 字段 id：id 格式不对：'Q_9'。只能用小写英文字母、数字和连字符，如 ant-034（规则 ^[a-z0-9]+(-[a-z0-9]+)*$）。",
         "data/questions/bad.yaml:1:3: 条目 Q_9 · 字段 intent：缺少必填字段 'intent'。",
         "data/questions/bad.yaml:4:3: 条目 Q_9 · 字段 tags：应为列表（每项以 '- ' 开头，或写成 [a, b]），实际是 'risk'。",
-        "data/questions/bad.yaml:5:3: 条目 Q_9 · 字段 intnt：未知字段 'intnt'。可用字段：id、title、category、tags、asked、sources、background、intent、frameworks、outline、cases、pitfalls。",
+        "data/questions/bad.yaml:5:3: 条目 Q_9 · 字段 intnt：未知字段 'intnt'。可用字段：id、title、category、tags、type、origin、asked、sources、background、intent、time、frameworks、outline、opening、cases、signals、pitfalls、followups。",
     ]
 
 

@@ -207,7 +207,7 @@ def test_invalid_entry_writes_nothing_and_reports_where(mini: Path) -> None:
     assert code == 1
     assert text(mini) == before
     lines = err.strip().splitlines()
-    assert lines[0].startswith(f"{QUESTIONS}:31:3: 条目 q-004 · 字段 category：未知分类 '不存在'。可以写 id 或名称，已有的分类：")
+    assert lines[0].startswith(f"{QUESTIONS}:42:3: 条目 q-004 · 字段 category：未知分类 '不存在'。可以写 id 或名称，已有的分类：")
     assert lines[-1] == "新题目 q-004 没有通过校验，未写入任何文件。按提示修改参数后重新运行。"
 
 
@@ -215,8 +215,8 @@ def test_bad_date_and_line_are_reported_in_the_standard_format(mini: Path) -> No
     before = text(mini)
     code, _, err = new(mini, "question", *VALID, "--source", "notes", "--line", "三", "--date", "2025-13")
     assert code == 1 and text(mini) == before
-    assert f"{QUESTIONS}:34:23: 条目 q-004 · 字段 asked[0].line：应为整数，实际是 '三'。" in err
-    assert f"{QUESTIONS}:34:32: 条目 q-004 · 字段 asked[0].date：日期格式不对：'2025-13'。写成 2025、2025-05 或 2025-05-14。" in err
+    assert f"{QUESTIONS}:45:23: 条目 q-004 · 字段 asked[0].line：应为整数，实际是 '三'。" in err
+    assert f"{QUESTIONS}:45:32: 条目 q-004 · 字段 asked[0].date：日期格式不对：'2025-13'。写成 2025、2025-05 或 2025-05-14。" in err
 
 
 def test_missing_required_text_is_refused_not_left_as_a_placeholder(mini: Path) -> None:

@@ -267,8 +267,11 @@ def _add_occurrences(document: Any, targets: dict[str, list[AddAsked]]) -> None:
     for item in document:
         extras = targets.get(item.get("id")) if isinstance(item, CommentedMap) else None
         if extras:
-            _extend(item, "asked", [e.asked for e in extras], ("tags", "category", "title"))
-            _extend(item, "sources", [ref for e in extras for ref in e.sources], ("asked", "tags", "category", "title"))
+            # A practice question the handbook wrote, now reported asked, becomes a reported question.
+            if item.get("origin") == "handbook":
+                del item["origin"]
+            _extend(item, "asked", [e.asked for e in extras], ("type", "tags", "category", "title"))
+            _extend(item, "sources", [ref for e in extras for ref in e.sources], ("asked", "type", "tags", "category", "title"))
 
 
 def _extend(item: CommentedMap, key: str, values: list[BaseModel], after_keys: tuple[str, ...]) -> None:

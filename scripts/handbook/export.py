@@ -66,6 +66,12 @@ def _question(index: Index, q: Question) -> dict[str, Any]:
         "outline": q.outline,
         "frameworks": q.frameworks,
         "pitfalls": q.pitfalls,
+        "type": q.type,
+        "origin": q.origin,
+        "time": q.time,
+        "opening": q.opening,
+        "followups": [{"question": f.question, "hint": f.hint} for f in q.followups],
+        "signals": {"strong": q.signals.strong, "weak": q.signals.weak} if q.signals else None,
         "cases": [
             {"id": c.id, "title": c.title, "kind": c.kind, "background": c.background, "steps": c.steps, "result": c.result}
             for c in (index.cases[cid] for cid in q.cases)

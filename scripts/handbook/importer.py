@@ -243,7 +243,28 @@ HEADER = """\
 #   6. 全部确认后运行：handbook import --accept data/drafts/{name}.yaml
 """
 
-QUESTION_KEYS = ("id", "title", "category", "tags", "asked", "sources", "background", "intent", "frameworks", "outline", "cases", "pitfalls", "notes", "review")
+QUESTION_KEYS = (
+    "id",
+    "title",
+    "category",
+    "tags",
+    "type",
+    "origin",
+    "asked",
+    "sources",
+    "background",
+    "intent",
+    "time",
+    "frameworks",
+    "outline",
+    "opening",
+    "cases",
+    "signals",
+    "pitfalls",
+    "followups",
+    "notes",
+    "review",
+)
 TIP_KEYS = ("id", "text", "kind", "company", "rounds", "questions", "tags", "sources", "review")
 FLOW_LISTS = {"tags", "frameworks", "cases", "rounds", "questions", "review"}
 """Short lists written on one line, as in data/."""

@@ -189,6 +189,46 @@ class Case(Entry):
     sources: list[SourceRef] = Field(default=[], description="出处（adapted 必填）")
 
 
+QUESTION_TYPES = {
+    "self-intro": "自我介绍",
+    "motivation": "求职动机",
+    "behavioral": "经历与行为",
+    "project": "项目深挖",
+    "design": "产品设计",
+    "teardown": "产品分析",
+    "metrics": "指标设计",
+    "data-analysis": "数据分析",
+    "estimation": "估算",
+    "strategy": "业务策略",
+    "industry": "行业分析",
+    "ai": "AI 产品",
+    "b-side": "B 端设计",
+    "group": "群面",
+    "reverse": "反问",
+}
+"""Question types (题型), id → Chinese name: what kind of answer a question calls for, across categories."""
+
+FOLLOWUPS_MIN, FOLLOWUPS_MAX = 3, 5
+"""How many follow-up questions a question lists when it lists any."""
+
+SIGNALS_MIN, SIGNALS_MAX = 2, 4
+"""How many points each side of a question's strong/weak answer signals has."""
+
+
+class Followup(Entry):
+    """A likely follow-up question (追问) and a one-line hint on answering it."""
+
+    question: Text = Field(description="面试官可能的追问")
+    hint: Text = Field(description="一句话提示：怎么接这个追问")
+
+
+class Signals(Entry):
+    """What a strong answer shows and what a weak one sounds like, as an interviewer would note them."""
+
+    strong: list[Text] = Field(min_length=SIGNALS_MIN, max_length=SIGNALS_MAX, description=f"好回答会体现什么，{SIGNALS_MIN}–{SIGNALS_MAX} 条")
+    weak: list[Text] = Field(min_length=SIGNALS_MIN, max_length=SIGNALS_MAX, description=f"弱回答听起来是什么样，{SIGNALS_MIN}–{SIGNALS_MAX} 条")
+
+
 class Question(Entry):
     """An interview question with everything needed to practise it."""
 
@@ -196,16 +236,39 @@ class Question(Entry):
     title: Text = Field(description="规范化后的题目文字")
     category: Ref = Field(description="分类：id 或中文名（见 categories.yaml）")
     tags: list[Ref] = Field(min_length=1, max_length=6, description="标签：id、中文名或同义词，1–6 个（见 tags.yaml）")
+    type: Literal[tuple(QUESTION_TYPES)] | None = Field(  # type: ignore[valid-type]
+        default=None, description="题型：" + "、".join(f"{k}（{v}）" for k, v in QUESTION_TYPES.items())
+    )
+    origin: Literal["reported", "handbook"] = Field(
+        default="reported", description="reported = 面经或文章中真实被问到的题（默认）；handbook = 本手册编写的练习题，没有被问到的记录（不写 asked）"
+    )
     asked: list[Occurrence] = Field(
         default=[], description="被问到的记录：每次被问到写一条（出处、编号、公司、轮次、时间、招聘类型）；同一道题在别处又被问到时加一条，不要新建题目"
     )
     sources: list[SourceRef] = Field(default=[], description="题目内容参考的其他出处（不是“被问到”的记录），如面经中的点评")
     background: list[Text] = Field(default=[], description="问题背景（可选）")
     intent: Text = Field(description="考察点：面试官想考什么，1–3 句")
+    time: float | None = Field(default=None, ge=0.5, le=15, description="建议口述时长，单位分钟，如 2 或 1.5")
     frameworks: list[Ref] = Field(default=[], description="适用的答题框架：id 或框架名称")
     outline: list[Text] = Field(default=[], description="答题要点，3–6 条（有答题框架时可以不写）")
+    opening: Text | None = Field(default=None, description="60–90 秒的开场示范：读者照着改写的模板，不是标准答案")
     cases: list[Id] = Field(default=[], description="示例案例 id")
+    signals: Signals | None = Field(default=None, description="好回答与弱回答的表现（strong / weak，各 2–4 条）")
     pitfalls: list[Text] = Field(default=[], description="常见失误")
+    followups: list[Followup] = Field(default=[], description=f"可能的追问，{FOLLOWUPS_MIN}–{FOLLOWUPS_MAX} 条，每条带一句提示")
+
+    @field_validator("followups")
+    @classmethod
+    def _followups_size(cls, followups: list[Followup]) -> list[Followup]:
+        if followups and not FOLLOWUPS_MIN <= len(followups) <= FOLLOWUPS_MAX:
+            raise ValueError(f"追问写 {FOLLOWUPS_MIN}–{FOLLOWUPS_MAX} 条，现在是 {len(followups)} 条：补足最可能被问到的追问，或合并相近的几条")
+        return followups
+
+    @model_validator(mode="after")
+    def _handbook_questions_were_not_asked(self) -> Question:
+        if self.origin == "handbook" and self.asked:
+            raise ValueError("origin: handbook 表示本手册编写的练习题，不能有被问到的记录 asked；若确实在面经中被问到，删掉 origin 一行")
+        return self
 
     @field_validator("outline")
     @classmethod

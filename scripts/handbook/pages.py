@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from . import markup as H
 from . import md
 from . import paths as P
-from .model import POSITIONS, Case, Framework, Occurrence, Question, SourceRef, Tip
+from .model import POSITIONS, QUESTION_TYPES, Case, Framework, Occurrence, Question, SourceRef, Tip
 from .relations import Index, companies_of, frequency, occurrence_key
 
 HUB_BOOST = 3
@@ -50,9 +50,11 @@ def _question_body(index: Index, q: Question, here: str) -> Iterator[str]:
         yield from answer
         yield "</div>"
     yield from _frameworks_section(index, q, here)
+    yield from _signals_section(q)
     if q.pitfalls:
         yield H.heading(2, "常见失误", "pitfalls")
         yield H.ul(H.text(p) for p in q.pitfalls)
+    yield from _followups_section(q)
     yield from _tips_section(index, index.tips_by_question.get(q.id, []), here)
     yield from _related_section(index, q, here)
     yield from _asked_section(index, q, here)
@@ -75,7 +77,32 @@ def _answer(index: Index, q: Question, here: str) -> Iterator[str]:
     if q.outline:
         yield H.heading(2, "答题要点", "outline")
         yield H.ol(H.text(point) for point in q.outline)
+    if q.opening:
+        yield H.heading(2, "开场示范", "opening")
+        yield f'<div class="admonition example">\n<p class="admonition-title">{OPENING_LABEL}</p>\n{H.para(H.text(q.opening))}\n</div>'
     yield from _cases_section(index, q, here)
+
+
+OPENING_LABEL = "模板（本手册编写）：换成你自己的经历再练，不要照背"
+
+
+def _signals_section(q: Question) -> Iterator[str]:
+    """What a strong answer shows and what a weak one sounds like."""
+    if not q.signals:
+        return
+    yield H.heading(2, "好回答与弱回答", "signals")
+    yield H.para("<strong>好回答</strong>：")
+    yield H.ul(H.text(s) for s in q.signals.strong)
+    yield H.para("<strong>弱回答</strong>：")
+    yield H.ul(H.text(s) for s in q.signals.weak)
+
+
+def _followups_section(q: Question) -> Iterator[str]:
+    """Likely follow-ups, each hint folded so that the reader tries an answer first."""
+    if not q.followups:
+        return
+    yield H.heading(2, "可能的追问", "followups")
+    yield H.ol(f"{H.text(f.question)}<details><summary>提示</summary>{H.para(H.text(f.hint))}</details>" for f in q.followups)
 
 
 def _crumbs(index: Index, q: Question, here: str) -> str:
@@ -141,6 +168,17 @@ def _badges(index: Index, q: Question, here: str) -> Iterator[str]:
     rounds = index.rounds_of(q)
     if rounds:
         yield "轮次：" + "、".join(H.link(index.rounds[r].name, here, P.round_(r)) for r in rounds)
+    if q.origin == "handbook":
+        yield "本手册编写的练习题"
+    if q.type:
+        yield f"题型：{QUESTION_TYPES[q.type]}"
+    if q.time:
+        yield f"建议口述约 {minutes(q.time)} 分钟"
+
+
+def minutes(time: float) -> str:
+    """2.0 → 2, 1.5 → 1.5."""
+    return f"{time:g}"
 
 
 def _asked_section(index: Index, q: Question, here: str) -> Iterator[str]:

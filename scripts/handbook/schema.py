@@ -36,6 +36,8 @@ MODEL_DESCRIPTIONS = {
     "Framework": "答题框架",
     "Case": "案例：背景、过程、结果",
     "Question": "题目",
+    "Followup": "可能的追问与一句提示",
+    "Signals": "好回答与弱回答的表现",
     "Tip": "面经",
     "Omission": "原始材料中不收录的行及理由",
     "Settings": "站点设置",
