@@ -89,6 +89,14 @@ def test_noop_build_is_skipped_until_data_code_or_pages_change(mini: Path) -> No
     assert "写入 2 个文件" in changed.stdout, changed.stdout
 
 
+def test_a_build_from_another_directory_or_root_spelling_is_still_a_no_op(mini: Path) -> None:
+    """The MkDocs hook names the root absolutely, `handbook build` relatively: a site build followed by
+    `handbook build` must not regenerate everything."""
+    assert run_cli("--root", str(mini), "build").returncode == 0
+    again = run_cli("--root", ".", "build", cwd=mini)
+    assert "页面已是最新（写入 0 个文件）" in again.stdout, again.stdout + again.stderr
+
+
 def test_output_does_not_depend_on_hash_randomisation(mini: Path, tmp_path: Path) -> None:
     """Occurrences that tie on date and source, tags, sets: two processes with different hash seeds agree."""
     extra = (

@@ -24,12 +24,14 @@ CODE = Path(__file__).resolve().parent
 def fingerprint(root: Path, seeds: Path) -> str:
     """A hash of everything the generated pages depend on."""
     digest = hashlib.sha256()
-    files = sorted((root / "data").rglob("*"))
-    files += sorted(CODE.glob("*.py"))
-    files += sorted(seeds.glob("*")) if seeds.is_dir() else []
-    for path in files:
+    files = [(f"data/{p.relative_to(root / 'data').as_posix()}", p) for p in sorted((root / "data").rglob("*"))]
+    files += [(f"code/{p.name}", p) for p in sorted(CODE.glob("*.py"))]
+    files += [(f"seeds/{p.name}", p) for p in sorted(seeds.glob("*"))] if seeds.is_dir() else []
+    # Files are named relative to their folder: `handbook build` (root ".") and the MkDocs hook (an absolute
+    # root) must agree, or each would redo the other's work.
+    for name, path in files:
         if path.is_file():
-            digest.update(str(path).encode("utf-8") + b"\0")
+            digest.update(name.encode("utf-8") + b"\0")
             digest.update(path.read_bytes())
             digest.update(b"\0")
     return digest.hexdigest()
