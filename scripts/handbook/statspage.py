@@ -7,9 +7,10 @@ from collections.abc import Iterator, Mapping
 from . import markup as H
 from . import paths as P
 from .charts import Bar, bar_chart
+from .model import QUESTION_TYPES
 from .pages import UNKNOWN_COMPANY
 from .relations import Index
-from .stats import has_answer, has_example
+from .stats import by_type, has_answer, has_example, has_example_or_opening
 
 TOP = 20
 """Bars in a chart of an open-ended vocabulary (tags, companies, frameworks): the largest counts."""
@@ -34,6 +35,7 @@ def _body(index: Index, here: str) -> Iterator[str]:
         "图表在生成网站时由 data/ 中的数据画出；点一行可打开对应的页面，每张图下的“数据表”列出同样的数字。"
     )
     yield from _categories(index, here)
+    yield from _types(index)
     yield from _tags(index, here)
     yield from _companies(index, here)
     yield from _rounds(index, here)
@@ -50,6 +52,18 @@ def _categories(index: Index, here: str) -> Iterator[str]:
     yield H.heading(2, "各分类题目数", "by-category")
     bars = [Bar(c.name, len(index.questions_by_category.get(cid, [])), H.href(here, P.category(cid))) for cid, c in index.categories.items()]
     yield bar_chart("by-category", "各分类题目数", bars, "分类")
+
+
+def _types(index: Index) -> Iterator[str]:
+    """Questions per type (题型); untyped questions are counted apart, and the chart is left out while no question has a type."""
+    counts = by_type(tuple(index.questions.values()))
+    untyped = counts.pop("none", 0)
+    if not counts:
+        return
+    yield H.heading(2, "各题型题目数", "by-type")
+    yield bar_chart("by-type", "各题型题目数", [Bar(QUESTION_TYPES[t], n) for t, n in counts.items()], "题型")
+    if untyped:
+        yield H.para(f"另有 {untyped} 道题还没有标注题型。")
 
 
 def _tags(index: Index, here: str) -> Iterator[str]:
@@ -89,7 +103,16 @@ def _coverage(index: Index, here: str) -> Iterator[str]:
     questions = list(index.questions.values())
     answered, examples = sum(1 for q in questions if has_answer(q)), sum(1 for q in questions if has_example(q))
     yield H.heading(2, "答题框架与示例覆盖", "coverage")
-    yield H.para(f"有答题要点或答题框架的题：{answered} / {len(questions)}；有示例案例的题：{examples} / {len(questions)}。下面按分类列出。")
+    practice = [
+        ("有示例或开场示范", sum(1 for q in questions if has_example_or_opening(q))),
+        ("有可能的追问", sum(1 for q in questions if q.followups)),
+        ("有好回答与弱回答对照", sum(1 for q in questions if q.signals)),
+    ]
+    yield H.para(
+        f"有答题要点或答题框架的题：{answered} / {len(questions)}；有示例案例的题：{examples} / {len(questions)}；"
+        + "；".join(f"{label}的题：{n} / {len(questions)}" for label, n in practice)
+        + "。下面按分类列出前两项。"
+    )
     groups = [(cid, c.name, index.questions_by_category[cid]) for cid, c in index.categories.items() if index.questions_by_category.get(cid)]
     yield H.heading(3, "有答题要点或框架的题目", "coverage-answer")
     bars = [Bar(name, sum(1 for q in qs if has_answer(q)), H.href(here, P.category(cid)), len(qs)) for cid, name, qs in groups]
