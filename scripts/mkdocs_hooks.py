@@ -43,7 +43,7 @@ from handbook.paths import ANKI  # noqa: E402
 from handbook.problems import DataError, os_error_report  # noqa: E402
 from handbook.relations import Index  # noqa: E402
 from handbook.render import site_pages  # noqa: E402
-from handbook.search import Segmenter, jieba_cut, question_entries, segmenter_words, write_index  # noqa: E402
+from handbook.search import Segmenter, entries, jieba_cut, segmenter_words, write_index  # noqa: E402
 from handbook.seeds import seeds_dir  # noqa: E402
 from handbook.site import sync  # noqa: E402
 from handbook.stamp import build_inputs, record, up_to_date  # noqa: E402
@@ -212,7 +212,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Question pages are indexed from the data (see handbook/search.py), then the index is compacted; the Anki
+    """Question and tag pages are indexed from the data (see handbook/search.py), then the index is compacted; the Anki
     deck is written into the site."""
     shells: shell.Shells | None = _state.get("shells")
     if shells:
@@ -222,7 +222,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     search_index = Path(config.site_dir) / "search" / "search_index.json"
     if search_index.is_file():
         cut: Segmenter = _state["cut"]
-        write_index(search_index, question_entries(index, cut, config.use_directory_urls))
+        write_index(search_index, entries(index, cut, config.use_directory_urls))
     try:
         anki.write(Path(config.site_dir) / ANKI, _deck(index))
     except OSError as error:

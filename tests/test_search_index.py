@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, write_tree
 from handbook.build import generate, load_checked
 from handbook.relations import Index
-from handbook.search import _HAN_RUN, _searchable, jieba_cut, question_entries, segment, segmenter_words
+from handbook.search import _HAN_RUN, _searchable, entries, jieba_cut, question_entries, segment, segmenter_words, tag_entries
 
 
 def fake_cut(text: str) -> Iterable[str]:
@@ -42,6 +42,18 @@ def test_entries_follow_the_url_style(mini: Path) -> None:
     handbook, _ = load_checked(mini)
     [first, *_] = question_entries(Index(handbook), fake_cut, directory_urls=False)
     assert first["location"] == "questions/q-001.html"
+
+
+def test_tag_pages_are_indexed_by_name_synonyms_and_description_not_their_lists(mini: Path) -> None:
+    """A tag page lists questions (indexed on their own pages): its entry holds what a reader calls the tag."""
+    handbook, _ = load_checked(mini)
+    tags = {e["location"]: e for e in tag_entries(Index(handbook), fake_cut)}
+    assert sorted(tags) == ["tags/ab-test/", "tags/metrics/", "tags/risk/"]
+    assert tags["tags/ab-test/"]["title"].replace("\u200b", "") == "标签：A/B 实验（又称：AB实验、AB测试）"
+    assert tags["tags/ab-test/"]["tags"] == ["A/B 实验"]
+    assert tags["tags/risk/"]["title"].replace("\u200b", "") == "标签：风控"
+    assert tags["tags/risk/"]["text"].replace("\u200b", "") == "风险控制。"
+    assert [e["location"] for e in entries(Index(handbook), fake_cut)][-3:] == list(tags)
 
 
 def test_case_pages_shown_by_a_question_stay_out_of_material_search(mini: Path) -> None:

@@ -44,10 +44,15 @@ def test_no_third_party_assets(built_site: Path) -> None:
 
 
 def test_search_index_has_questions_but_no_tag_listings(built_site: Path) -> None:
+    """A tag page is one lean entry (its name, synonyms and description, from the data), without the questions it lists."""
     index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "questions/ant-034/" in locations
-    assert not any(loc.startswith("tags/") for loc in locations)
+    tags = [doc for doc in index["docs"] if doc["location"].startswith("tags/")]
+    tag_pages = sorted(f"tags/{d.name}/" for d in (built_site / "tags").iterdir() if (d / "index.html").is_file())
+    assert sorted(doc["location"] for doc in tags) == tag_pages  # one entry each, none for a listing's page 2
+    ab = next(doc for doc in tags if doc["location"] == "tags/ab-test/")
+    assert "AB测试" in ab["title"].replace("\u200b", "") and "如何设计" not in ab["text"].replace("\u200b", "")
     assert index["config"]["lang"] == ["zh"]
 
 

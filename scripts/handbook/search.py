@@ -5,7 +5,12 @@ Han run with jieba: the slowest part of a large build, and it indexes whatever t
 page shows. Question pages are excluded from that (``search: exclude`` in their
 front matter) and indexed here instead, straight from the data: one entry per
 question with the text a reader searches for (title, 考察点, 答题要点, background,
-examples, pitfalls, tag synonyms), segmented the same way, without HTML.
+examples, pitfalls, tag synonyms), segmented the same way, without HTML. Tag pages
+(whose lists of questions are indexed on the questions' pages) get one lean entry
+each: the tag's name, description and synonyms, so that 用户调研 finds the 用户研究 tag.
+
+In the browser, docs/assets/search-query.js cuts the reader's query into the words of
+this index and makes them required (see there).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from typing import Any
 from . import paths as P
 from .export import url_of
 from .handbook import Handbook
-from .model import Question
+from .model import Question, Tag
 from .relations import Index
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -92,6 +97,28 @@ def question_entries(index: Index, cut: Segmenter, directory_urls: bool = True) 
             "text": html.escape(segment(_searchable(index, q), cut), quote=False),
             "tags": [html.escape(index.tags[t].name) for t in q.tags],
         }
+
+
+def tag_entries(index: Index, cut: Segmenter, directory_urls: bool = True) -> Iterator[dict[str, Any]]:
+    """One search entry per tag page: its title names the tag and its synonyms (what a reader may call it: 用户调研
+    finds 标签：用户研究 first), its tags field the tag as its questions carry it, its text the description."""
+    for tag in index.tags.values():
+        yield {
+            "location": page_url(P.tag(tag.id), directory_urls),
+            "title": html.escape(segment(_tag_title(tag), cut), quote=False),
+            "text": html.escape(segment(tag.description, cut), quote=False),
+            "tags": [html.escape(tag.name)],
+        }
+
+
+def _tag_title(tag: Tag) -> str:
+    return f"标签：{tag.name}（又称：{'、'.join(tag.synonyms)}）" if tag.synonyms else f"标签：{tag.name}"
+
+
+def entries(index: Index, cut: Segmenter, directory_urls: bool = True) -> Iterator[dict[str, Any]]:
+    """The entries indexed from the data: question pages, then tag pages."""
+    yield from question_entries(index, cut, directory_urls)
+    yield from tag_entries(index, cut, directory_urls)
 
 
 def write_index(path: Path, extra: Iterable[dict[str, Any]]) -> None:
