@@ -13,7 +13,9 @@ pinned in package-lock.json and installed by `npm ci`).
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -54,7 +56,40 @@ def copy_shim(site_dir: Path, target: str) -> None:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """MkDocs hook (listed in mkdocs.offline.yml only)."""
-    copy_shim(Path(config.site_dir), shim_path(config))
+    site_dir = Path(config.site_dir)
+    copy_shim(site_dir, shim_path(config))
+    for path, text in practice_scripts(site_dir):
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / path).write_text(text, encoding="utf-8")
+
+
+FACETS = "export/facets.json"
+PRACTICE_PAGES = "practice/pages"
+"""What the practice page (docs/assets/practice.js) fetches online, and where it finds the same as scripts offline:
+Chromium blocks fetch from file://, not <script src>."""
+_SECTION = re.compile(r'<h2(?: data-search-exclude)? id="([^"]+)"')
+PRACTICE_SECTIONS = ("background", "intent", "outline", "opening", "examples", "frameworks", "signals", "pitfalls", "followups")
+"""The sections of a question page that the practice page shows, which come first on the page (pages.py)."""
+
+
+def practice_part(html: str) -> str:
+    """The practice sections of a question page: from its first <h2> to the first <h2> that is not one of them."""
+    starts = [(m.start(), m.group(1)) for m in _SECTION.finditer(html)]
+    if not starts:
+        return ""
+    end = next((at for at, anchor in starts if anchor not in PRACTICE_SECTIONS), len(html))
+    return html[starts[0][0] : end]
+
+
+def practice_scripts(site_dir: Path) -> list[tuple[str, str]]:
+    """The practice page's data as scripts: the compact question list, and the practice sections of each question."""
+    facets = (site_dir / FACETS).read_text(encoding="utf-8").strip()
+    scripts = [(FACETS.removesuffix(".json") + ".js", f"window.HBFacets = {facets};\n")]
+    for page in sorted((site_dir / "questions").glob("*.html")):
+        if page.name != "index.html":
+            part = json.dumps(practice_part(page.read_text(encoding="utf-8")), ensure_ascii=False)
+            scripts.append((f"{PRACTICE_PAGES}/{page.stem}.js", f"window.HBPracticePage({json.dumps(page.stem)}, {part});\n"))
+    return scripts
 
 
 def build(site_dir: Path) -> None:

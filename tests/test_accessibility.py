@@ -29,6 +29,7 @@ PAGE_TYPES = {
     "source": "sources/ant-notes/",
     "questions-index": "questions/",
     "stats": "stats/",
+    "practice": "practice/",
 }
 BLOCKING_IMPACTS = ("serious", "critical")
 # Material makes a scrollable code block focusable (tabindex=0) only on devices that can hover; on a touch

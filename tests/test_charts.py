@@ -95,7 +95,10 @@ def test_stats_page_counts_the_mini_bank(mini: Path) -> None:
     assert '<a href="../tags/risk.md"><title>风控：1 题</title>' in body
     assert '<a href="../companies/acme.md"><title>示例公司：2 题</title>' in body and "<g><title>未知公司：1 题</title>" in body
     assert '<a href="../rounds/hr.md"><title>HR面：1 题</title>' in body and "<g><title>未写明轮次：2 题</title>" in body
-    assert "有答题要点或答题框架的题：3 / 3；有示例案例的题：1 / 3；有示例或开场示范的题：2 / 3；有可能的追问的题：1 / 3；有好回答与弱回答对照的题：1 / 3。" in body
+    assert (
+        "有答题要点或答题框架的题：3 / 3；有示例案例的题：1 / 3；有示例或开场示范的题：2 / 3；有可能的追问的题：1 / 3；有好回答与弱回答对照的题：1 / 3。"
+        in body
+    )
     assert "<g><title>数据分析：1 题</title>" in body and "另有 2 道题还没有标注题型。" in body
     assert '<a href="../categories/payment.md"><title>支付与风控：0 / 1 题（0%）</title>' in body
     assert '<a href="../frameworks/ab-design.md"><title>A/B 实验设计：1 题</title>' in body

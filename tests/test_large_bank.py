@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,8 +39,10 @@ def test_hub_pages_are_split_into_pages(mini: Path) -> None:
     assert '分页：<a href="../data.md">第 1 页（200）</a> · <strong>第 2 页（200）</strong> · <a href="3.md">第 3 页（7）</a>' in second
     assert "search:\n  exclude: true" in second
     # Every question is listed exactly once across the pages.
-    listed = [line for page in (first, second, third) for line in page.splitlines() if line.startswith("<li><a ")]
+    listed = [line for page in (first, second, third) for line in page.splitlines() if line.startswith("<li data-id=")]
     assert len(listed) == total
+    counted = re.search(r'<p class="hb-count" data-ids="([^"]*)"', first)
+    assert counted and len(counted.group(1).split()) == total  # progress counts the whole category, not its first page
     assert "tags/metrics/2.md" in pages and "rounds/first.md" in pages
 
 
@@ -50,6 +53,10 @@ def test_large_bank_lists_categories_and_ships_compact_facets(mini: Path) -> Non
     assert '<div id="question-browser" data-facets="../export/facets.json" data-root="../" data-total="3" hidden></div>' in index
     assert "data-id=" not in index and 'href="q-001.md"' not in index
     assert '<li><a href="../categories/data.md">数据与实验</a>（2 题）' in index
+    # The home page counts progress from the reader's records alone, without listing the bank's ids; category pages list theirs.
+    home = pages["index.md"]
+    assert '<p class="hb-count" data-total="3" hidden></p>' in home and "data-ids" not in home
+    assert '<p class="hb-count" data-ids="q-001 q-002" hidden></p>' in pages["categories/data.md"]
     facets = json.loads(pages["export/facets.json"])
     assert facets["questions"][0] == ["q-001", "AB 实验如何设计？", "data", ["ab-test", "metrics"], ["acme", "unknown"], ["first", "hr"], 3]
 
@@ -112,4 +119,27 @@ def test_a_shared_link_to_a_large_bank_opens_the_filters(browser: Browser, large
     page, _ = open_page(browser, f"{large_site}questions/?company=unknown&text=实验")
     expect(page.get_by_role("status")).to_have_text("显示 1 / 153 道题")
     assert shown(page) == ["q-001"]
+    page.context.close()
+
+
+@pytest.mark.browser
+def test_a_large_banks_home_counts_progress_from_the_records(browser: Browser, large_site: str) -> None:
+    """Above list_limit the home page carries no question ids: it counts the reader's marks against the bank's size."""
+    page, requests = open_page(browser, large_site)
+    marks = {"q-001": {"status": "known"}, "bulk-0001": {"status": "known"}, "bulk-0002": {"status": "review"}, "bulk-0003": {"rating": 2}}
+    page.evaluate("(doc) => localStorage.setItem('hb-study', JSON.stringify(doc))", {"version": 1, "questions": marks, "stories": {}, "routes": {}})
+    page.reload()
+    expect(page.locator(".hb-count")).to_have_text("我的进度：已掌握 2/153 · 需复习 1")
+    page.goto(f"{large_site}categories/data/")
+    expect(page.locator(".hb-count")).to_have_text("我的进度：已掌握 2/152 · 需复习 1")
+    page.goto(f"{large_site}categories/payment/")
+    expect(page.locator(".hb-count")).to_have_text("我的进度：已掌握 0/1")
+    assert not [r for r in requests if "/export/" in r]
+    page.goto(f"{large_site}questions/?tag=metrics")  # the list drawn from facets.json carries the marks too
+    expect(page.locator('.hb-qb__results li[data-id="bulk-0001"] .hb-mark')).to_have_text("已掌握")
+    expect(page.locator('.hb-qb__results li[data-id="bulk-0002"] .hb-mark')).to_have_text("需复习")
+    expect(page.locator(".hb-qb__results .hb-mark")).to_have_count(2)
+    page.get_by_role("button", name=re.compile("^再显示")).click()  # q-001 is in the next batch
+    expect(page.locator('.hb-qb__results li[data-id="q-001"] .hb-mark')).to_have_text("已掌握")
+    expect(page.locator(".hb-qb__results .hb-mark")).to_have_count(3)
     page.context.close()

@@ -3,6 +3,7 @@ searches with every request staying on file://, and nothing in it points at a pu
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import zipfile
@@ -67,7 +68,15 @@ def test_zip_has_fixed_order_and_timestamps(offline_zip: Path) -> None:
     assert names == sorted(names)
     assert all(name.startswith(f"{FOLDER}/") for name in names)
     assert {info.date_time for info in infos} == {EPOCH}
-    for path in ["index.html", "questions/ant-011.html", "search/search_index.js", SHIM, "assets/javascripts/iframe-worker/LICENSE"]:
+    for path in [
+        "index.html",
+        "questions/ant-011.html",
+        "search/search_index.js",
+        SHIM,
+        "assets/javascripts/iframe-worker/LICENSE",
+        "export/facets.js",
+        "practice/pages/ant-011.js",
+    ]:
         assert f"{FOLDER}/{path}" in names, path
 
 
@@ -125,4 +134,40 @@ def test_browse_and_search_from_file_url(browser: Browser, unpacked: Path) -> No
     assert requests and [url for url in requests if not url.startswith("file://")] == []
     assert any(url.endswith(SHIM) for url in requests)
     assert any(url.endswith("search/search_index.js") for url in requests)
+    assert errors == []
+
+
+def test_practice_from_file_url(browser: Browser, unpacked: Path) -> None:
+    """Chromium blocks fetch from file://: the practice page loads the question list and the drawn question as the
+    scripts the offline build writes, and stores the rating as online."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((unpacked / "practice/index.html").as_uri())
+    page.get_by_label("分类").select_option("payment-risk")
+    page.get_by_role("button", name="抽一道题").click()
+    card = page.locator(".hb-practice__card")
+    expect(card).to_be_visible()
+    drawn = card.get_attribute("data-id") or ""
+    facets = json.loads((unpacked / "export/facets.json").read_text(encoding="utf-8"))
+    row = next(r for r in facets["questions"] if r[0] == drawn)
+    assert row[2] == "payment-risk"
+    expect(page.locator(".hb-practice__title")).to_have_text(row[1])
+    page.get_by_role("button", name="显示考察点").click()
+    expect(page.get_by_role("region", name="考察点")).to_be_visible()
+    link = page.get_by_role("link", name="打开题目页")
+    expect(link).to_have_attribute("href", (unpacked / f"questions/{drawn}.html").as_uri())
+    page.get_by_label("2 勉强").check()
+    expect(page.locator(".hb-rating__saved")).to_have_text("已记录自评 2 分（勉强）。")
+    assert json.loads(page.evaluate("localStorage.getItem('hb-study')"))["questions"][drawn]["rating"] == 2
+    link.click()
+    expect(page.locator("h1")).to_contain_text(row[1])
+    context.close()
+    assert [url for url in requests if not url.startswith("file://")] == []
+    assert any(url.endswith("export/facets.js") for url in requests)
+    assert any(url.endswith(f"practice/pages/{drawn}.js") for url in requests)
     assert errors == []

@@ -30,6 +30,7 @@ PAGE_TYPES = [
     "sources/",
     "contributing/",
     "reference/",
+    "practice/",
     "404.html",
 ]
 

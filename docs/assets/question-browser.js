@@ -224,6 +224,7 @@
 
     function next() {
       pending.splice(0, BATCH).forEach(function (item) { list.append(entry(item)); });
+      if (window.HBProgress) window.HBProgress.markLists(); // the reader's 已掌握 / 需复习 marks (progress.js)
       more.hidden = pending.length === 0;
       more.textContent = "再显示 " + Math.min(BATCH, pending.length) + " 道（还有 " + pending.length + " 道）";
     }

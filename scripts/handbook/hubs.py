@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 from . import markup as H
-from . import md
+from . import md, study
 from . import paths as P
 from .model import Question, SourceRef, Tip
 from .pages import HUB_BOOST, UNKNOWN_COMPANY, occurrence_line, source_line, source_url, sources_section
@@ -51,6 +52,7 @@ def home(index: Index) -> str:
         "title": SITE_NAME,
         "description": "产品经理求职面试题库：按分类、公司、轮次和标签整理的真题，配考察点、答题框架、示例案例与面经。",
         "hide": ["navigation", "toc"],
+        **study.assets(),
     }
     return H.page(meta, _home_body(index, here))
 
@@ -74,15 +76,23 @@ def _home_body(index: Index, here: str) -> Iterator[str]:
             f"<strong>学框架</strong>：{H.link('答题框架', here, P.FRAMEWORKS)}能迁移到同类题，比背答案更有用。",
             f"<strong>看面经</strong>：{H.link('面经', here, P.TIPS)}讲流程、时间线和面试官看重什么。",
             '<strong>搜索</strong>：<span class="hb-keys">按 <code>/</code> 或</span>点右上角放大镜，中文、英文缩写（如 ROI、AB实验）都能搜。',
+            _practice_item(here),
             _anki_item(index, here),
         ]
     )
     yield from _hot_section(index, here)
     yield H.heading(2, "按分类", "categories")
+    # Each card counts the reader's progress against its question ids; above list_limit the page would carry ids
+    # for the whole bank (80 KB at 10,000 questions), so it counts the reader's marks once and each category page counts its own.
+    per_card = len(index.questions) <= index.handbook.settings.list_limit
+    if not per_card:
+        yield study.overall_count(len(index.questions))
     cards = []
     for cid, category in index.categories.items():
-        count = len(index.questions_by_category.get(cid, []))
-        cards.append(f"\n{H.para(H.link(category.name, here, P.category(cid)) + f'（{count} 题）')}\n{H.para(H.text(category.description))}\n")
+        questions = index.questions_by_category.get(cid, [])
+        title = H.para(H.link(category.name, here, P.category(cid)) + f"（{len(questions)} 题）")
+        progress = study.category_count(q.id for q in questions) if per_card else ""
+        cards.append(f"\n{title}\n{H.para(H.text(category.description))}\n{progress}\n")
     yield f'<div class="grid cards">\n{H.ul(cards)}\n</div>'
     yield H.heading(2, "按公司与轮次", "companies")
     items = [
@@ -93,6 +103,15 @@ def _home_body(index: Index, here: str) -> Iterator[str]:
     yield H.heading(2, "热门标签", "tags")
     popular = "、".join(_tag_with_count(index, tid, here) for tid in _popular_tags(index, 20))
     yield H.para(f"{popular}\n（{H.link('全部标签', here, P.TAGS)}）")
+
+
+def _practice_item(here: str) -> str:
+    """The practice page and the study records, kept in this browser only."""
+    records = H.link("学习记录", here, P.PRACTICE, "records")
+    return (
+        f"<strong>练习</strong>：在{H.link('练习', here, P.PRACTICE)}页按分类、公司、轮次或标签随机抽题，限时作答后自评；"
+        f"题目页上可以标记已掌握、需复习并写答案草稿。这些记录{study.PRIVACY}，换设备时在{records}里导出、导入。"
+    )
 
 
 def _anki_item(index: Index, here: str) -> str:
@@ -140,8 +159,8 @@ def questions_index(index: Index) -> str:
         "description": "全部面试题，按分类列出，可按分类、公司、轮次、标签筛选。",
         "search": {"exclude": True},
         # The browser's script and style load on this page only (overrides/main.html).
-        "page_css": [BROWSER_CSS],
-        "page_js": [BROWSER_JS],
+        "page_css": [BROWSER_CSS, study.STUDY_CSS],
+        "page_js": [BROWSER_JS, study.STORE_JS, study.PROGRESS_JS],
     }
     total = len(index.questions)
     # Up to settings.list_limit questions the page lists them all and filters the list in place; above it,
@@ -212,14 +231,18 @@ def _pager(pages: list[tuple[str, list[Question]]], here: str) -> str:
 def _listing(index: Index, pages: list[tuple[str, list[Question]]], here: str, questions: list[Question], show_category: bool = False) -> list[str]:
     """One page of a listing: the pager, the questions, the pager again."""
     pager = _pager(pages, here)
-    return [pager, H.ul(_question_item(index, q, here, show_category) for q in questions), pager]
+    items = (H.li(_question_item(index, q, here, show_category), {"data-id": q.id}) for q in questions)
+    return [pager, H.ul(items), pager]
 
 
-def continuation_pages(index: Index, title: str, pages: list[tuple[str, list[Question]]], show_category: bool = False) -> dict[str, str]:
-    """Pages 2, 3, … of a listing: the title, the pager and that page's questions (kept out of search)."""
+def continuation_pages(
+    index: Index, title: str, pages: list[tuple[str, list[Question]]], show_category: bool = False, extra: Mapping[str, Any] | None = None
+) -> dict[str, str]:
+    """Pages 2, 3, … of a listing: the title, the pager and that page's questions (kept out of search); ``extra``
+    front matter (the study scripts) is added to each."""
     out = {}
     for n, (here, chunk) in enumerate(pages[1:], 2):
-        meta = {"title": f"{title}（第 {n} 页）", "description": md.describe(f"{title}：第 {n} 页"), "search": {"exclude": True}}
+        meta = {"title": f"{title}（第 {n} 页）", "description": md.describe(f"{title}：第 {n} 页"), "search": {"exclude": True}, **(extra or {})}
         blocks = [H.heading(1, f"{title}（第 {n} 页）", "listing"), *_listing(index, pages, here, chunk, show_category)]
         out[here] = H.page(meta, blocks)
     return out
@@ -231,10 +254,11 @@ def category_pages(index: Index, cid: str) -> dict[str, str]:
     here, first = pages[0]
     total = len(index.questions_by_category.get(cid, []))
     # Listing pages stay out of search: their questions are indexed on their own pages.
-    meta = {"title": f"分类：{category.name}", "description": md.describe(category.description), "search": {"exclude": True}}
+    meta = {"title": f"分类：{category.name}", "description": md.describe(category.description), "search": {"exclude": True}, **study.assets()}
     blocks = [H.heading(1, category.name, "category"), H.para(H.text(category.description)), H.para(f"共 {total} 道题。")]
+    blocks.append(study.category_count(q.id for q in index.questions_by_category.get(cid, [])))
     blocks += _listing(index, pages, here, first)
-    return {here: H.page(meta, blocks), **continuation_pages(index, f"分类：{category.name}", pages)}
+    return {here: H.page(meta, blocks), **continuation_pages(index, f"分类：{category.name}", pages, extra=study.assets())}
 
 
 def frameworks_index(index: Index) -> str:
@@ -349,7 +373,7 @@ def round_pages(index: Index, rid: str) -> dict[str, str]:
     pages = paged(P.round_(rid), questions)
     here, first = pages[0]
     tips = index.tips_by_round.get(rid, [])
-    meta = {"title": f"轮次：{r.name}", "description": md.describe(r.description), "search": {"boost": HUB_BOOST}}
+    meta = {"title": f"轮次：{r.name}", "description": md.describe(r.description), "search": {"boost": HUB_BOOST}, **study.assets()}
     blocks = [H.heading(1, r.name, "round"), H.para(H.text(r.description))]
     blocks += _tips_by_kind(index, tips, here, level=2)
     if questions:
@@ -357,7 +381,7 @@ def round_pages(index: Index, rid: str) -> dict[str, str]:
         blocks += _listing(index, pages, here, first, show_category=True)
     else:
         blocks.append(H.para(f"还没有面经写明哪道题是在{H.text(r.name)}被问到的，所以这里不列题目；请{H.link('按分类浏览', here, P.CATEGORIES)}。"))
-    return {here: H.page(meta, blocks), **continuation_pages(index, f"轮次：{r.name}", pages, show_category=True)}
+    return {here: H.page(meta, blocks), **continuation_pages(index, f"轮次：{r.name}", pages, show_category=True, extra=study.assets())}
 
 
 def tips_index(index: Index) -> str:

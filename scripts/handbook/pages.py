@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from . import markup as H
-from . import md
+from . import md, study
 from . import paths as P
 from .model import POSITIONS, QUESTION_TYPES, Case, Framework, Occurrence, Question, SourceRef, Tip
 from .relations import Index, companies_of, frequency, occurrence_key
@@ -27,6 +27,7 @@ def question_page(index: Index, q: Question) -> str:
         "question_id": q.id,
         # Indexed from the data by search.question_entries, not by Material from the HTML.
         "search": {"exclude": True},
+        **study.assets(),
     }
     return H.page(meta, H.with_section_list(_question_body(index, q, here)))
 
@@ -43,6 +44,7 @@ def _question_body(index: Index, q: Question, here: str) -> Iterator[str]:
         yield H.ul(H.text(b) for b in q.background)
     yield H.heading(2, "考察点", "intent")
     yield H.para(H.text(q.intent))
+    yield study.question_block(q.id)
     answer = list(_answer(index, q, here))
     if answer:
         yield SELF_TEST

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import hubs, pages, statspage
+from . import hubs, pages, practice, statspage
 from . import paths as P
 from .export import export, facets
 from .handbook import Handbook
@@ -33,6 +33,7 @@ def site_pages(handbook: Handbook) -> Iterator[tuple[str, str]]:
     yield P.TAGS, hubs.tags_index(index)
     yield P.SOURCES, hubs.sources_page(index)
     yield P.STATS, statspage.stats_page(index)
+    yield P.PRACTICE, practice.practice_page(index)
     yield P.EXPORT, export(index)
     yield P.FACETS, facets(index)
     yield from ((P.question(qid), pages.question_page(index, q)) for qid, q in index.questions.items())
