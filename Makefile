@@ -9,7 +9,7 @@ PORT ?= 8000
 DRAFTS ?=
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check build test lint typecheck bench clean browser offline
+.PHONY: site serve check build test lint typecheck bench clean browser offline pdf
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "需要 Python 3.11 或更新版本")'
@@ -48,6 +48,11 @@ $(NPM_STAMP): package.json package-lock.json
 
 offline: $(STAMP) $(NPM_STAMP)
 	$(BIN)/python scripts/offline.py
+
+## pdf: the whole handbook and one cheat sheet per category as PDFs in dist/pdf/, printed by headless Chromium
+## from the site just built (print pages are made for this step only, never published: scripts/pdf.py)
+pdf: site $(DEV_STAMP) browser
+	$(BIN)/python scripts/pdf.py --site site --out dist/pdf
 
 ## node_modules: npm packages pinned in package-lock.json (Lighthouse for the tests, iframe-worker for offline)
 node_modules: $(NPM_STAMP)

@@ -30,6 +30,8 @@ PAGE_TYPES = {
     "questions-index": "questions/",
     "stats": "stats/",
     "practice": "practice/",
+    "stories": "stories/",
+    "routes": "routes/",
 }
 BLOCKING_IMPACTS = ("serious", "critical")
 # Material makes a scrollable code block focusable (tabindex=0) only on devices that can hover; on a touch

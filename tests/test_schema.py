@@ -45,7 +45,21 @@ def test_committed_schemas_are_up_to_date() -> None:
 
 def test_one_schema_per_data_file_type() -> None:
     names = [f.name for f in data_files()]
-    assert names == ["categories", "tags", "companies", "rounds", "tip_kinds", "sources", "omissions", "frameworks", "cases", "questions", "tips", "settings"]
+    assert names == [
+        "categories",
+        "tags",
+        "companies",
+        "rounds",
+        "tip_kinds",
+        "sources",
+        "omissions",
+        "frameworks",
+        "cases",
+        "questions",
+        "tips",
+        "stories",
+        "settings",
+    ]
     for data_file in data_files():
         Draft7Validator.check_schema(json.loads((SCHEMAS / data_file.schema_file).read_text(encoding="utf-8")))
 
@@ -134,9 +148,9 @@ def test_schema_command_writes_the_schemas(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run_cli("schema", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert "写入 12 个" in result.stdout
+    assert "写入 13 个" in result.stdout
     assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == schema_files()
     (out / "gone.schema.json").write_text("{}", encoding="utf-8")
     again = run_cli("schema", "--out", str(out))
-    assert "写入 0 个，删除 1 个，未变 12 个" in again.stdout
+    assert "写入 0 个，删除 1 个，未变 13 个" in again.stdout
     assert not (out / "gone.schema.json").exists()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .handbook import Handbook
-from .model import Case, Company, Framework, Occurrence, Omission, Question, SourceRef, Tip
+from .model import Case, Company, Framework, Occurrence, Omission, Question, SourceRef, Story, Tip
 from .problems import DataError, Problem, field_path
 from .resolve import resolve
 
@@ -24,6 +24,7 @@ KIND_NAMES = {
     "cases": "案例",
     "questions": "题目",
     "tips": "面经",
+    "stories": "故事",
 }
 
 
@@ -42,7 +43,7 @@ def check(handbook: Handbook) -> Handbook:
     handbook, problems = resolve(handbook)
     problems += _duplicate_ids(handbook)
     known = {kind: set(_ids(handbook, kind)) for kind in ID_TARGETS}
-    for collection in ("companies", "frameworks", "cases", "questions", "tips", "omissions"):
+    for collection in ("companies", "frameworks", "cases", "questions", "tips", "omissions", "stories"):
         for index, entry in enumerate(getattr(handbook, collection)):
             for ref in _refs(entry):
                 if ref.value not in known[ref.target]:
@@ -87,7 +88,7 @@ def _refs(entry: BaseModel) -> Iterator[Ref]:
         yield from _list_refs("cases", "cases", entry.cases)
         for i, occurrence in enumerate(entry.asked):
             yield Ref(("asked", i, "source"), "sources", occurrence.source)
-    if isinstance(entry, Tip):
+    if isinstance(entry, (Tip, Story)):
         yield from _list_refs("questions", "questions", entry.questions)
     if isinstance(entry, Company):
         for i, event in enumerate(entry.timeline):
@@ -139,6 +140,11 @@ def _entry_rules(handbook: Handbook, collection: str, index: int, entry: BaseMod
                 message = f"与 asked[{seen[occurrence]}] 完全相同：同一次提问只记一条。若确实是另一次被问到，请写明不同的编号、公司、轮次或时间。"
                 yield _problem(handbook, collection, index, entry_id, ("asked", i), message)
             seen.setdefault(occurrence, i)
+    if isinstance(entry, Story):
+        for field in ("categories", "questions"):
+            for i, value in enumerate(getattr(entry, field)):
+                if value in getattr(entry, field)[:i]:
+                    yield _problem(handbook, collection, index, entry_id, (field, i), f"'{value}' 重复出现，请删除重复项。")
     if isinstance(entry, Case) and entry.kind == "adapted" and not entry.sources:
         yield _problem(handbook, collection, index, entry_id, ("sources",), "改写自出处的案例（kind: adapted）必须注明 sources。")
 

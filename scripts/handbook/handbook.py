@@ -14,6 +14,7 @@ from .model import (
     Round,
     Settings,
     Source,
+    Story,
     Tag,
     Tip,
     TipKind,
@@ -57,6 +58,8 @@ class Handbook:
     questions: tuple[Question, ...]
     tips: tuple[Tip, ...]
     omissions: tuple[Omission, ...]
+    stories: tuple[Story, ...] = ()
+    """The 故事库 (data/stories.yaml, optional)."""
     settings: Settings = field(default_factory=Settings)
     origins: dict[tuple[str, int], Origin] = field(default_factory=dict, compare=False)
     """(collection, index in that collection) → origin, for error messages."""

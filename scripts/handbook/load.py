@@ -21,6 +21,7 @@ from .model import (
     Round,
     Settings,
     Source,
+    Story,
     Tag,
     Tip,
     TipKind,
@@ -42,6 +43,7 @@ COLLECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
     "cases": ("cases", Case),
     "questions": ("questions", Question),
     "tips": ("tips", Tip),
+    "stories": ("stories.yaml", Story),
 }
 """Collection name → (file or directory under data/, model). Directories hold *.yaml files."""
 

@@ -295,6 +295,24 @@ class Tip(Entry):
     sources: list[SourceRef] = Field(default=[], description="出处与原文编号")
 
 
+STORY_QUESTIONS_MAX = 12
+"""Questions a story lists at most: the 故事库 page stays the same size however large the bank grows."""
+
+
+class Story(Entry):
+    """A personal story a candidate should prepare (故事库), and the questions it answers."""
+
+    id: Id = Field(description="故事 id（小写英文与连字符），决定故事库页上的锚点 stories/#story-<id>，读者在本机保存的 STAR 草稿也按它记录，发布后不要改")
+    name: Text = Field(description="故事名称，如 最大的挑战")
+    why: Text = Field(description="一句话：为什么要准备这个故事")
+    listens: list[Text] = Field(min_length=1, description="面试官听这个故事时在听什么，每条一句")
+    order: int = Field(description="在故事库页上的排序，数字小的在前")
+    categories: list[Ref] = Field(min_length=1, description="这个故事能回答的题目分类：id 或中文名（见 categories.yaml）")
+    questions: list[Id] = Field(
+        default=[], max_length=STORY_QUESTIONS_MAX, description=f"这个故事能直接回答的题目 id，最多 {STORY_QUESTIONS_MAX} 个（题目页会链接回这个故事）"
+    )
+
+
 class Omission(Entry):
     """Seed lines deliberately left out, with the reason."""
 
@@ -308,6 +326,7 @@ class Settings(Entry):
     hot_threshold: int = Field(default=3, ge=2, description="被问到多少次（不同的记录）算高频题，显示“高频”标记")
     hot_top: int = Field(default=10, ge=1, le=50, description="首页列出的高频题数量")
     list_limit: int = Field(default=500, ge=1, description="题目总览直接列出全部题目的上限；题目更多时只列分类，筛选在读者点开时才加载")
+    route_per_day: int = Field(default=6, ge=1, le=20, description="学习路线每天最多安排的题目数")
 
 
 Company.model_rebuild()

@@ -9,6 +9,7 @@ from . import md, study
 from . import paths as P
 from .model import POSITIONS, QUESTION_TYPES, Case, Framework, Occurrence, Question, SourceRef, Tip
 from .relations import Index, companies_of, frequency, occurrence_key
+from .storiespage import anchor as story_anchor
 
 HUB_BOOST = 3
 """Search boost for framework pages, which gather a topic; hubs.py uses the same value."""
@@ -45,6 +46,7 @@ def _question_body(index: Index, q: Question, here: str) -> Iterator[str]:
     yield H.heading(2, "考察点", "intent")
     yield H.para(H.text(q.intent))
     yield study.question_block(q.id)
+    yield _stories_line(index, q, here)
     answer = list(_answer(index, q, here))
     if answer:
         yield SELF_TEST
@@ -72,6 +74,15 @@ SELF_TEST = (
 )
 """The self-test switch before the answer; assets/selftest.js shows it and folds the answer. Without
 JavaScript it stays hidden and the answer stays open."""
+
+
+def _stories_line(index: Index, q: Question, here: str) -> str:
+    """The 故事库 stories that answer the question, if any: prepare one and answer with it."""
+    stories = index.stories_by_question.get(q.id, [])
+    if not stories:
+        return ""
+    links = "、".join(H.link(s.name, here, P.STORIES, story_anchor(s.id)) for s in stories)
+    return H.para(f"<small>可以用{H.link('故事库', here, P.STORIES)}里的经历回答：{links}</small>")
 
 
 def _answer(index: Index, q: Question, here: str) -> Iterator[str]:

@@ -15,12 +15,29 @@ SOURCES = "sources/index.md"
 REFERENCE = "reference.md"
 STATS = "stats/index.md"
 PRACTICE = "practice/index.md"
+STORIES = "stories/index.md"
+ROUTES = "routes/index.md"
 EXPORT = "export/handbook.json"
 FACETS = "export/facets.json"
 ANKI = "export/handbook.apkg"
 """The Anki deck (anki.py): written into the built site by the MkDocs hook, not into docs/ (it is binary)."""
 
-GENERATED_DIRS = ("questions", "categories", "frameworks", "cases", "companies", "rounds", "tips", "tags", "sources", "stats", "practice", "export")
+GENERATED_DIRS = (
+    "questions",
+    "categories",
+    "frameworks",
+    "cases",
+    "companies",
+    "rounds",
+    "tips",
+    "tags",
+    "sources",
+    "stats",
+    "practice",
+    "stories",
+    "routes",
+    "export",
+)
 """Directories under docs/ that the generator owns entirely."""
 GENERATED_FILES = (HOME, REFERENCE)
 """Single generated files under docs/."""

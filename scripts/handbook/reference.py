@@ -26,6 +26,7 @@ TITLES = {
     "cases": "案例",
     "questions": "题目",
     "tips": "面经",
+    "stories": "故事库",
 }
 
 

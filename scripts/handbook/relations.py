@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .handbook import Handbook
-from .model import Case, Category, Company, Framework, Occurrence, Question, Round, Source, Tag, Tip, TipKind
+from .model import Case, Category, Company, Framework, Occurrence, Question, Round, Source, Story, Tag, Tip, TipKind
 
 
 def question_key(question: Question) -> tuple[str, ...]:
@@ -20,7 +20,7 @@ def question_key(question: Question) -> tuple[str, ...]:
     return (question.id,)
 
 
-def by_order(entry: Category | Round | TipKind) -> tuple[int, str]:
+def by_order(entry: Category | Round | TipKind | Story) -> tuple[int, str]:
     """Vocabularies with an explicit order sort by it, then by id."""
     return (entry.order, entry.id)
 
@@ -48,6 +48,7 @@ class Index:
         self.cases: dict[str, Case] = {c.id: c for c in sorted(handbook.cases, key=lambda c: c.id)}
         self.questions: dict[str, Question] = {q.id: q for q in sorted(handbook.questions, key=question_key)}
         self.tips: dict[str, Tip] = {t.id: t for t in sorted(handbook.tips, key=lambda t: t.id)}
+        self.stories: dict[str, Story] = {s.id: s for s in sorted(handbook.stories, key=by_order)}
 
     def _group(self, key: str) -> dict[str, list[Question]]:
         groups: dict[str, list[Question]] = defaultdict(list)
@@ -154,6 +155,15 @@ class Index:
             for value in values if isinstance(values, list) else [values]:
                 if value is not None:
                     groups[value].append(tip)
+        return groups
+
+    @cached_property
+    def stories_by_question(self) -> dict[str, list[Story]]:
+        """The stories (故事库) that answer each question, in the stories' order."""
+        groups: dict[str, list[Story]] = defaultdict(list)
+        for story in self.stories.values():
+            for qid in story.questions:
+                groups[qid].append(story)
         return groups
 
     @cached_property

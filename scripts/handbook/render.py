@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import hubs, pages, practice, statspage
+from . import hubs, pages, practice, routespage, statspage, storiespage
 from . import paths as P
 from .export import export, facets
 from .handbook import Handbook
@@ -34,6 +34,8 @@ def site_pages(handbook: Handbook) -> Iterator[tuple[str, str]]:
     yield P.SOURCES, hubs.sources_page(index)
     yield P.STATS, statspage.stats_page(index)
     yield P.PRACTICE, practice.practice_page(index)
+    yield P.STORIES, storiespage.stories_page(index)
+    yield P.ROUTES, routespage.routes_page(index)
     yield P.EXPORT, export(index)
     yield P.FACETS, facets(index)
     yield from ((P.question(qid), pages.question_page(index, q)) for qid, q in index.questions.items())

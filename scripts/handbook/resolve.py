@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .handbook import Handbook
-from .model import POSITIONS, Company, Occurrence, Question, Tip
+from .model import POSITIONS, Company, Occurrence, Question, Story, Tip
 from .problems import Problem, field_path
 
 VOCABULARY_NAMES = {
@@ -178,7 +178,11 @@ def _company(r: _Resolver, company: Company) -> Company:
     return _changed(company, {"timeline": timeline})
 
 
-RESOLVERS: dict[str, Callable[[_Resolver, Any], Any]] = {"questions": _question, "tips": _tip, "companies": _company}
+def _story(r: _Resolver, story: Story) -> Story:
+    return _changed(story, {"categories": r.many("categories", story.categories, "categories")})
+
+
+RESOLVERS: dict[str, Callable[[_Resolver, Any], Any]] = {"questions": _question, "tips": _tip, "companies": _company, "stories": _story}
 
 
 def resolve(handbook: Handbook) -> tuple[Handbook, list[Problem]]:
@@ -190,4 +194,5 @@ def resolve(handbook: Handbook) -> tuple[Handbook, list[Problem]]:
         resolve_entry = RESOLVERS[collection]
         return tuple(resolve_entry(resolver.at(collection, i, getattr(e, "id", None)), e) for i, e in enumerate(getattr(handbook, collection)))
 
-    return replace(handbook, questions=each("questions"), tips=each("tips"), companies=each("companies")), problems
+    resolved = replace(handbook, questions=each("questions"), tips=each("tips"), companies=each("companies"), stories=each("stories"))
+    return resolved, problems

@@ -41,6 +41,7 @@ MODEL_DESCRIPTIONS = {
     "Tip": "面经",
     "Omission": "原始材料中不收录的行及理由",
     "Settings": "站点设置",
+    "Story": "故事库中的一个故事：为什么准备、面试官听什么、能回答的分类与题目",
     "Draft": "导入草稿（data/drafts/）：出处、新题目、已有题目的新提问、面经与不收录的行",
     "AddAsked": "草稿中与已有题目重复的一次提问：接受时加到该题的 asked 里",
     "OmittedLine": "草稿中不收录的原文行及理由",
@@ -59,6 +60,7 @@ VOCABULARY_FIELDS = {
     ("Tip", "rounds"): "取值见 data/rounds.yaml",
     ("Tip", "tags"): "取值见 data/tags.yaml",
     ("TimelineEvent", "round"): "取值见 data/rounds.yaml",
+    ("Story", "categories"): "取值见 data/categories.yaml",
 }
 """Fields that name a vocabulary entry (resolved by resolve.py) → where the valid values are listed."""
 
