@@ -78,6 +78,34 @@ def test_ant_questions_meet_the_content_bar(loaded) -> None:  # type: ignore[no-
     assert len(illustrated) >= 25
 
 
+REHEARSED_TYPES = {"motivation", "project", "behavioral", "self-intro"}
+"""Question types a candidate answers from their own story: each needs an example or a model opening to adapt."""
+
+
+def test_every_question_can_be_rehearsed(loaded) -> None:  # type: ignore[no-untyped-def]
+    """Follow-ups, strong/weak signals and a speaking time everywhere; a story to adapt where the answer is personal."""
+    handbook, _ = loaded
+    for q in handbook.questions:
+        assert q.type and q.time and q.signals and len(q.followups) >= 3, q.id
+        if q.category in {"motivation", "career-hr", "project"} or q.type in REHEARSED_TYPES:
+            assert q.cases or q.opening, f"{q.id}: needs an example or an opening"
+    assert sum(q.origin == "handbook" for q in handbook.questions) >= 15
+    types = Counter(q.type for q in handbook.questions)
+    assert all(
+        types[t] >= n
+        for t, n in {"self-intro": 2, "reverse": 1, "group": 1, "estimation": 3, "metrics": 3, "ai": 2, "b-side": 2, "industry": 2, "teardown": 2}.items()
+    ), types
+
+
+def test_tags_are_shared(loaded) -> None:  # type: ignore[no-untyped-def]
+    """Every tag gathers at least two questions and every question has at least two tags, so tag pages and
+    related questions (weighted by how rare a shared tag is) have something to show."""
+    handbook, _ = loaded
+    used = Counter(t for q in handbook.questions for t in q.tags)
+    assert [t.id for t in handbook.tags if used[t.id] < 2] == []
+    assert [q.id for q in handbook.questions if len(q.tags) < 2] == []
+
+
 def test_each_article_question_has_framework_and_adapted_case(loaded) -> None:  # type: ignore[no-untyped-def]
     handbook, _ = loaded
     cases = {c.id: c for c in handbook.cases}
