@@ -30,8 +30,9 @@ def fingerprint(root: Path, seeds: Path) -> str:
     # Files are named relative to their folder: `handbook build` (root ".") and the MkDocs hook (an absolute
     # root) must agree, or each would redo the other's work.
     for name, path in files:
+        # Every name counts, files or not: a dangling link or a stray folder changes what the loader reports.
+        digest.update(name.encode("utf-8") + (b"\1" if path.is_file() else b"\2"))
         if path.is_file():
-            digest.update(name.encode("utf-8") + b"\0")
             digest.update(path.read_bytes())
             digest.update(b"\0")
     return digest.hexdigest()
