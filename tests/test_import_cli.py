@@ -54,8 +54,8 @@ def test_import_writes_a_draft_and_a_utf8_copy_and_changes_no_data(repo: Path) -
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     out = result.stdout
     assert "已生成草稿 data/drafts/xhs-alipay.yaml，原始笔记另存为 data/raw/xhs-alipay.txt（UTF-8）。" in out
-    assert "题目：11 道（新题 7 道，与已有题目重复 4 道）" in out
-    assert "可能重复的题目：4 道（写在 add_asked 里）" in out and "第 7 行 → ant-017「为什么想做产品经理？」相似度 1.00" in out
+    assert "题目：11 道（新题 6 道，与已有题目重复 5 道）" in out
+    assert "可能重复的题目：5 道（写在 add_asked 里）" in out and "第 7 行 → ant-017「为什么想做产品经理？」相似度 1.00" in out
     assert "推荐分类：" in out and "下一步：" in out and "handbook import --accept data/drafts/xhs-alipay.yaml" in out
     after = tree(repo)
     assert {k: v for k, v in after.items() if k in before} == before, "existing data is never changed by an import"
