@@ -155,9 +155,11 @@ def test_a_tag_synonym_finds_the_tag_and_its_questions(page: tuple[Page, str]) -
     """用户调研 is a synonym of the tag 用户研究 (data/tags.yaml): the tag's page first, then its questions."""
     handbook, _ = load_checked(ROOT)
     tagged = {page_url(P.question(q.id)) for q in handbook.questions if "user-research" in q.tags}
-    found, _ = SearchBox(*page).search("用户调研")
-    assert found[0] == "tags/user-research/"
-    assert tagged <= set(found), found  # among the 10 results shown at once
+    found, count = SearchBox(*page).search("用户调研")
+    assert found[0] == "tags/user-research/"  # the tag page, which lists every one of them
+    # Most of them are among the 10 results shown at once, next to pages whose own text says 用户调研.
+    assert len(tagged & set(found)) >= min(len(tagged), 5), found
+    assert count >= len(tagged) + 1
 
 
 def test_result_text_has_no_zero_width_characters(page: tuple[Page, str]) -> None:
