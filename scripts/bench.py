@@ -7,6 +7,8 @@ through a small wrapper that reports wall time and peak RSS:
 * generation: ``handbook build`` into an empty docs tree, then again at once (the no-op rebuild);
 * full build: ``mkdocs build --strict`` with the generated pages removed (what ``make site`` costs),
   then the site's size, search index and a question page's first load;
+* search in Chromium (scripts/bench_search.py, when Chromium is installed): from focusing the search box and
+  typing a query to the first results, bytes transferred, main-thread long tasks and JS heap;
 * ``handbook build`` after the site build (the hook wrote the pages in another process: nothing may change),
   and after editing one question;
 * baseline (1,000 and 10,000): the same Markdown built by stock MkDocs + Material, without our
@@ -44,11 +46,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 
+import bench_search
 from benchdata import question_id, write_data
 from handbook.stamp import STAMP
 from siterepo import HANDWRITTEN_DOCS, copy_site
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 DEFAULT_SIZES = (100, 1000, 10000)
 BASELINE_SIZES = (1000, 10000)
 SERVE_SIZES = (100, 1000)
@@ -271,6 +275,12 @@ def site_metrics(step: str, site: Path) -> dict[str, Any]:
 # --- One size ----------------------------------------------------------------------------------
 
 
+def search_metrics(site: Path) -> dict[str, Any]:
+    """First search in Chromium (medians over bench_search.QUERIES), without each query's details."""
+    measured = bench_search.bench_site(site)
+    return {key: value for key, value in measured.items() if key != "queries"}
+
+
 def environment(repo: Path, seeds: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "HANDBOOK_DEBUG")}
     env.update({"HANDBOOK_SEEDS": str(seeds), "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(repo / "scripts")})
@@ -315,6 +325,12 @@ def bench_size(n: int, work: Path, baseline: bool, notes: list[str]) -> tuple[di
     full = measure(step, [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], repo, env)
     result.update({"full_build_s": full.wall_s, "peak_rss_mb": full.peak_rss_mb})
     result.update(site_metrics(step, site))
+    if Path(CHROMIUM).exists():
+        step = "浏览器中首次搜索（scripts/bench_search.py）"
+        say(f"[N={n}] {step}……")
+        result["search"] = search_metrics(site)
+    else:
+        notes.append(f"没有找到 Chromium（{CHROMIUM}），未测量浏览器中的搜索：运行 make browser 安装。")
 
     # The hook wrote the pages in another process. Without the stamp the hook left, the CLI cannot take its
     # no-op fast path: it renders everything and must find every page identical (anything written means
@@ -550,6 +566,17 @@ def report(results: dict[str, Any]) -> str:
         "站点大小（MB、KB，gzip 级别 6）：",
         table(["题目数", "站点MB", "文件数", "搜索索引MB", "索引gzipMB", "最大页KB", "最大页面", "题目页首次加载gzipKB"], size_rows),
     ]
+    search_rows = [
+        [f"{int(k):,}", _f(s["first_results_ms"] / 1000), _f(s["next_query_ms"], 0), _f(s["long_tasks_ms"], 0), _mb(s["bytes_gzip"]), _f(s["js_heap_mb"], 0)]
+        for k in sizes
+        if (s := results[k].get("search"))
+    ]
+    if search_rows:
+        out += [
+            "",
+            "浏览器中的首次搜索（Chromium，三个查询的中位数）：",
+            table(["题目数", "聚焦到首批结果秒", "再查一次ms", "主线程长任务ms", "传输gzipMB", "主线程堆MB"], search_rows),
+        ]
     linearity = results.get("linearity")
     if linearity:
         out += [

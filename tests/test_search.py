@@ -231,3 +231,16 @@ def test_tapping_the_search_icon_on_a_phone_loads_the_index(browser: Browser, ba
     expect(tab.locator(".md-search-result__meta")).not_to_have_text("正在初始化搜索引擎", timeout=15_000)
     assert len(requests) == 1
     context.close()
+
+
+def test_the_query_rewriting_learns_the_index_off_the_main_thread(browser: Browser, base_url: str) -> None:
+    """search-query.js learns the index's words in a worker (seconds at 10,000 questions), not on the page: Material's
+    search worker is started through it, the page records no learning, and the rewritten query still finds the question."""
+    tab = browser.new_page()
+    tab.goto(base_url)
+    box = SearchBox(tab, base_url)
+    found, _ = box.search("商户权限")
+    assert found[0] == "questions/ant-126/"
+    assert any("search-query.js?material=" in worker.url for worker in tab.workers), [w.url for w in tab.workers]
+    assert tab.evaluate("window.hbSearchWorker === true && !performance.getEntriesByName('hb-search:learn').length")
+    tab.close()

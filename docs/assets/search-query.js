@@ -3,15 +3,26 @@
 // Material's search worker cuts a Chinese query itself, greedily against the words of the index
 // but never with the run's last character, and ORs the pieces with trailing wildcards: 碰一碰
 // becomes 碰* 一*, which finds 轮次：一面 on its 一 (and 一个, 一些, …). This file rewrites the query on its way to
-// the worker (Worker.prototype.postMessage; the page posts it after Material's bundle has made
-// the worker, and the index before it): it cuts each Chinese run into words the index holds
-// (the most probable cut by the words' counts in the index, as jieba cut the index), makes the
-// query's words required when at least one section holds them all, and falls back to OR
-// otherwise. Single characters and question words (怎么, 什么, …) stay optional: they rank, never
-// select. Queries written in Lunr's own syntax (+term, -term, term*, field:term) go unchanged.
+// that worker: it cuts each Chinese run into words the index holds (the most probable cut by the
+// words' counts in the index, as jieba cut the index), makes the query's words required when at
+// least one section holds them all, and falls back to OR otherwise. Single characters and question
+// words (怎么, 什么, …) stay optional: they rank, never select. Queries written in Lunr's own syntax
+// (+term, -term, term*, field:term) go unchanged.
+//
+// Where it runs. Learning the index's words reads the whole index: about a second at 10,000
+// questions, and tens of megabytes of word lists, too much for the page's main thread. So the file plays three parts:
+// - the search worker: overrides/partials/javascripts/base.html makes Material's bundle start this
+//   file (?material=<Material's worker>) instead of Material's worker, which it then loads
+//   (importScripts). Queries stop here on their way to Material's code, go to a learner and come
+//   back rewritten, in order.
+// - the learner (?learn), a worker of the search worker's own: it gets a copy of the index, learns
+//   its words while Material's worker builds its Lunr index (in parallel, on another core), and
+//   rewrites queries. Where workers cannot start workers, the search worker learns itself.
+// - the page (a deferred script of every page): nothing, unless the page could not hand the search
+//   worker over (file://, the offline site's iframe worker); then it rewrites the queries Material
+//   posts (Worker.prototype.postMessage), learning on the main thread as before.
 (function () {
   "use strict";
-  if (typeof Worker === "undefined") return;
 
   var SETUP = 0, QUERY = 2; // Material's SearchMessageType
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
@@ -25,41 +36,129 @@
   // Han character the separator removes again (U+3007) keeps a word whole.
   var KEEP = "\u3007";
 
-  var index = null; // the index as posted to the worker
-  var words = null; // term -> { count, docs: sections holding it, titles: sections whose title holds it }
-  var total = 0, separator = null;
+  var words = null; // term -> { count, docs: sections holding it, titles: sections whose title holds it (ascending) }
+  var total = 0, sectionCount = 0, separator = null;
 
-  var post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (message) {
-    var args = Array.prototype.slice.call(arguments);
-    if (message && message.type === SETUP && message.data && message.data.docs) {
-      index = message.data;
-      words = null;
-      setTimeout(function () { if (!words) learn(); }); // while the worker builds its index
-    } else if (message && message.type === QUERY && typeof message.data === "string" && index) {
-      args[0] = { type: QUERY, data: rewrite(message.data) };
+  if (typeof document !== "undefined") page();
+  else if (/[?&]learn\b/.test(location.search)) learner();
+  else searchWorker(new URLSearchParams(location.search).get("material"));
+
+  // The page's part: rewrite here only when the search worker is Material's own.
+  function page() {
+    if (typeof Worker === "undefined" || window.hbSearchWorker) return;
+    var index = null;
+    var post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message) {
+      var args = Array.prototype.slice.call(arguments);
+      if (message && message.type === SETUP && message.data && message.data.docs) {
+        index = message.data;
+        words = null;
+        setTimeout(function () { if (!words) learn(index); }); // while the worker builds its index
+      } else if (message && message.type === QUERY && typeof message.data === "string" && index) {
+        if (!words) learn(index);
+        args[0] = { type: QUERY, data: rewrite(message.data) };
+      }
+      return post.apply(this, args);
+    };
+  }
+
+  // The learner's part: the index first, then queries, each answered with its rewrite.
+  function learner() {
+    addEventListener("message", function (event) {
+      var reply = answer(event.data);
+      if (reply !== undefined) postMessage(reply);
+    });
+  }
+
+  function answer(data) {
+    if (typeof data !== "string") return learn(data);
+    try {
+      return words ? rewrite(data) : data;
+    } catch (e) {
+      return data; // as typed, rather than no results
     }
-    return post.apply(this, args);
-  };
+  }
 
-  function learn() {
+  // The search worker's part: Material's worker, with queries detoured through the learner.
+  function searchWorker(material) {
+    var learning = null, waiting = [], ours = new WeakSet();
+    var load = self.importScripts;
+    // Material's worker loads Lunr's languages relative to its own address.
+    self.importScripts = function () {
+      return load.apply(self, Array.prototype.map.call(arguments, function (url) { return new URL(url, material).href; }));
+    };
+    addEventListener("message", function (event) {
+      var message = event.data;
+      if (ours.has(event)) return;
+      if (message && message.type === SETUP && message.data && message.data.docs) {
+        learning = start();
+        learning.onmessage = function (reply) {
+          waiting.shift();
+          pass(reply.data);
+        };
+        learning.onerror = function () { // no learner after all: the queries go on as typed
+          learning = null;
+          waiting.splice(0).forEach(pass);
+        };
+        learning.postMessage(message.data);
+      } else if (message && message.type === QUERY && typeof message.data === "string" && learning) {
+        event.stopImmediatePropagation(); // Material's code gets it back rewritten
+        waiting.push(message.data);
+        learning.postMessage(message.data);
+      }
+    });
+    function pass(query) {
+      var rewritten = new MessageEvent("message", { data: { type: QUERY, data: query } });
+      ours.add(rewritten);
+      dispatchEvent(rewritten);
+    }
+    importScripts(material);
+  }
+
+  // A learner: a worker of its own, or (where workers cannot start workers) this worker answering later.
+  function start() {
+    if (typeof Worker !== "undefined") {
+      try { return new Worker(location.pathname + "?learn"); } catch (e) { /* learn here */ }
+    }
+    var here = {
+      postMessage: function (data) {
+        var reply = answer(data);
+        if (reply !== undefined) setTimeout(function () { here.onmessage({ data: reply }); });
+      }
+    };
+    return here;
+  }
+
+  function learn(index) {
+    var began = Date.now();
     separator = new RegExp(index.config.separator);
     words = new Map();
     total = 0;
+    sectionCount = index.docs.length;
     index.docs.forEach(function (doc, n) {
       [doc.title, doc.text].concat(doc.tags || []).forEach(function (field, f) {
         if (!field) return;
-        field.replace(/<[^>]*>/g, " ").toLowerCase().split(separator).forEach(function (term) {
-          if (!term) return;
+        var terms = field.replace(/<[^>]*>/g, " ").toLowerCase().split(separator);
+        for (var i = 0; i < terms.length; i++) {
+          var term = terms[i];
+          if (!term) continue;
           var word = words.get(term);
-          if (!word) words.set(term, (word = { count: 0, docs: new Set(), titles: new Set() }));
+          if (!word) words.set(term, (word = { count: 0, docs: [], titles: [] }));
           word.count++;
-          word.docs.add(n);
-          if (f === 0) word.titles.add(n);
+          if (word.docs[word.docs.length - 1] !== n) word.docs.push(n);
+          if (f === 0 && word.titles[word.titles.length - 1] !== n) word.titles.push(n);
           total++;
-        });
+        }
       });
     });
+    var none = new Int32Array(0);
+    words.forEach(function (word) { // a third of the memory as typed arrays
+      word.docs = Int32Array.from(word.docs);
+      word.titles = word.titles.length ? Int32Array.from(word.titles) : none;
+    });
+    if (typeof performance !== "undefined" && performance.measure) {
+      try { performance.measure("hb-search:learn", { start: performance.now() - (Date.now() - began) }); } catch (e) { /* old browsers */ }
+    }
   }
 
   // The most probable cut of a Chinese run into indexed words (never into ``whole`` itself, when given);
@@ -82,30 +181,36 @@
     return out;
   }
 
-  // Sections holding ``term``, or a word it begins (a Latin word being typed, a character the index lacks).
+  // How many sections hold ``term``, or a word it begins (a Latin word being typed, a character the index lacks).
   function sections(term) {
     var word = words.get(term);
-    if (word) return word.docs;
+    if (word) return word.docs.length;
     var found = new Set();
     words.forEach(function (w, t) {
       if (t.lastIndexOf(term, 0) === 0) w.docs.forEach(function (d) { found.add(d); });
     });
-    return found;
+    return found.size;
   }
 
   // The most of ``terms`` (indexed words) that one section holds together (in its title when ``field``
   // is "titles"), the rarer words when several sets tie.
   function together(terms, field) {
     var best = [], bestRarity = -Infinity;
-    var holders = terms.map(function (t) { return words.get(t)[field]; });
-    var rarities = terms.map(function (t) { return -Math.log(words.get(t).docs.size); });
-    index.docs.forEach(function (_, n) {
-      var held = terms.map(function (_, i) { return holders[i].has(n); });
-      var chosen = terms.filter(function (_, i) { return held[i]; });
-      if (!chosen.length || chosen.length < best.length) return;
-      var rarity = rarities.reduce(function (sum, r, i) { return held[i] ? sum + r : sum; }, 0);
-      if (chosen.length > best.length || rarity > bestRarity) {
-        best = chosen;
+    var rarities = terms.map(function (t) { return -Math.log(words.get(t).docs.length); });
+    var held = new Map(); // section -> indexes of the terms it holds: only sections holding one are visited
+    terms.forEach(function (t, i) {
+      words.get(t)[field].forEach(function (n) {
+        var has = held.get(n);
+        if (has) has.push(i);
+        else held.set(n, [i]);
+      });
+    });
+    Array.from(held.keys()).sort(function (a, b) { return a - b; }).forEach(function (n) {
+      var has = held.get(n);
+      if (has.length < best.length) return;
+      var rarity = has.reduce(function (sum, i) { return sum + rarities[i]; }, 0);
+      if (has.length > best.length || rarity > bestRarity) {
+        best = has.map(function (i) { return terms[i]; });
         bestRarity = rarity;
       }
     });
@@ -125,7 +230,6 @@
 
   function rewrite(query) {
     if (!query.trim() || SYNTAX.test(query)) return query;
-    if (!words) learn();
     var terms = [], parts = [];
     query.toLowerCase().split(separator).forEach(function (piece) {
       if (!piece) return;
@@ -148,8 +252,8 @@
     });
     return terms.concat(parts).map(function (t) {
       var known = words.has(t);
-      if (!known && !sections(t).size) return "";
-      if (main.length && t.length === 1 && HAN.test(t) && sections(t).size > COMMON * index.docs.length) return ""; // 的, 你
+      if (!known && !sections(t)) return "";
+      if (main.length && t.length === 1 && HAN.test(t) && sections(t) > COMMON * sectionCount) return ""; // 的, 你
       var kept = t.length > 1 && HAN.test(t) ? t + KEEP : t;
       if (must.indexOf(t) >= 0) return "+" + kept;
       return known && main.length ? kept + "^1" : kept + "*"; // single characters alone: as typed so far

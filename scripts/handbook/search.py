@@ -10,7 +10,8 @@ examples, pitfalls, tag synonyms), segmented the same way, without HTML. Tag pag
 each: the tag's name, description and synonyms, so that 用户调研 finds the 用户研究 tag.
 
 In the browser, docs/assets/search-query.js cuts the reader's query into the words of
-this index and makes them required (see there).
+this index and makes them required (see there), learning the words in a worker: they are read
+from the whole index, about a second at 10,000 questions.
 """
 
 from __future__ import annotations
