@@ -42,12 +42,17 @@ def _practice(index: Index, here: str) -> Iterator[str]:
         "按分类、公司、轮次或标签圈定范围，随机抽一道题：先看题目限时口述作答，再逐项展开考察点、答题要点、答题框架和示例对照，"
         "最后给自己打 1–5 分。抽题时优先选没练过的、很久没练的和自评低的题。"
     )
-    yield f'<p class="hb-nojs">练习需要浏览器启用 JavaScript；也可以从{H.link("题目总览", here, P.QUESTIONS)}逐题阅读。</p>'
+    # Shown from the first paint (a block that JavaScript revealed later would push the page down: Lighthouse's
+    # layout shift); without JavaScript, the <noscript> says why and hides what could not work.
+    yield (
+        f'<noscript><p class="hb-nojs">练习需要浏览器启用 JavaScript；也可以从{H.link("题目总览", here, P.QUESTIONS)}逐题阅读。</p>'
+        "<style>.hb-practice, .hb-records { display: none; }</style></noscript>"
+    )
     # The controls (every category, company, round and tag) stay out of search: the page is found by its introduction.
     yield H.heading(2, "抽题", "draw", exclude=True)
     facets = posixpath.relpath(P.FACETS, posixpath.dirname(here))
     root = posixpath.relpath(".", posixpath.dirname(here)) + "/"
-    yield f'<div id="hb-practice" class="hb-practice" data-facets="{facets}" data-root="{root}" hidden>'
+    yield f'<div id="hb-practice" class="hb-practice" data-facets="{facets}" data-root="{root}">'
     yield _filters(index)
     yield '<p class="hb-practice__status" role="status" aria-live="polite"></p>'
     yield '<div class="hb-practice__card" hidden>'
@@ -120,7 +125,7 @@ def _records() -> Iterator[str]:
         "换设备或换浏览器时，在这里导出成一个 JSON 文件，再到另一台设备上导入。"
     )
     yield (
-        '<div class="hb-records" hidden>'
+        '<div class="hb-records">'
         '<p><button type="button" class="md-button hb-records__export">导出学习记录</button></p>'
         '<p><label for="hb-import">导入学习记录（JSON 文件）：</label> <input type="file" id="hb-import" class="hb-records__import" accept=".json,application/json"></p>'
         "<p>导入是合并：文件里有的题目、故事和路线打卡覆盖本机的同一条记录，本机其他记录保留。"
