@@ -171,3 +171,28 @@ def test_practice_from_file_url(browser: Browser, unpacked: Path) -> None:
     assert any(url.endswith("export/facets.js") for url in requests)
     assert any(url.endswith(f"practice/pages/{drawn}.js") for url in requests)
     assert errors == []
+
+
+def test_story_worksheet_and_route_ticks_from_file_url(browser: Browser, unpacked: Path) -> None:
+    """故事库 and 学习路线 keep what the reader writes and ticks in the browser from file:// as online."""
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((unpacked / "stories/index.html").as_uri())
+    situation = page.locator('.hb-star[data-story="conflict"]').get_by_label(re.compile("^情境 S"))
+    situation.fill("上线前研发和运营对范围有分歧")
+    expect(page.locator('.hb-star[data-story="conflict"]').get_by_role("status")).to_have_text("已保存在本机浏览器。")
+    page.reload()
+    expect(situation).to_have_value("上线前研发和运营对范围有分歧")
+    page.goto((unpacked / "routes/index.html").as_uri())
+    page.get_by_label("完成第 1 天").first.check()
+    page.reload()
+    expect(page.get_by_label("完成第 1 天").first).to_be_checked()
+    expect(page.locator('.hb-route__progress[data-route="7-day"]')).to_have_text("已完成 1 / 7 天")
+    context.close()
+    assert [url for url in requests if not url.startswith("file://")] == []
+    assert errors == []
