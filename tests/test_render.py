@@ -41,6 +41,13 @@ def test_urls_derive_from_ids_not_titles(mini: Path) -> None:
     assert set(generate(mini)) == before
 
 
+def test_pitfalls_have_one_name_on_every_page_type(mini: Path) -> None:
+    """Questions, frameworks and hubs all say 常见失误 (not 常见错误 on some pages)."""
+    pages = generate(mini)
+    assert "常见失误" in pages["frameworks/ab-design.md"] and "常见失误" in pages["questions/q-001.md"]
+    assert [path for path, text in pages.items() if "常见错误" in text.replace("常见错误信息", "")] == []
+
+
 def test_every_heading_has_an_ascii_id(mini: Path) -> None:
     for path, text in generate(mini).items():
         if not path.endswith(".md"):

@@ -263,8 +263,8 @@ def category_pages(index: Index, cid: str) -> dict[str, str]:
 
 def frameworks_index(index: Index) -> str:
     here = P.FRAMEWORKS
-    meta = {"title": "答题框架", "description": "可迁移的产品经理面试答题框架：步骤、适用场景与常见错误。"}
-    blocks = [H.heading(1, "答题框架", "frameworks"), H.para("框架是可以迁移到同类题的答题结构。每个框架列出步骤、适用场景、常见错误和用到它的题目。")]
+    meta = {"title": "答题框架", "description": "可迁移的产品经理面试答题框架：步骤、适用场景与常见失误。"}
+    blocks = [H.heading(1, "答题框架", "frameworks"), H.para("框架是可以迁移到同类题的答题结构。每个框架列出步骤、适用场景、常见失误和用到它的题目。")]
     blocks.append(
         H.ul(
             f"{H.link(fw.name, here, P.framework(fid))}（{len(index.questions_by_framework.get(fid, []))} 题）：{H.text(fw.summary)}"

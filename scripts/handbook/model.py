@@ -173,7 +173,7 @@ class Framework(Entry):
     summary: Text = Field(description="一句话说明")
     when: list[Text] = Field(min_length=1, description="适用场景")
     steps: list[Step] = Field(min_length=2, description="步骤及要点")
-    pitfalls: list[Text] = Field(default=[], description="常见错误")
+    pitfalls: list[Text] = Field(default=[], description="常见失误")
     sources: list[SourceRef] = Field(default=[], description="参考出处（改写自文章时必填）")
 
 

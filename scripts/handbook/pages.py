@@ -331,7 +331,7 @@ def _framework_body(index: Index, fw: Framework, here: str) -> Iterator[str]:
     yield H.heading(2, "步骤", "steps")
     yield steps_list(fw)
     if fw.pitfalls:
-        yield H.heading(2, "常见错误", "pitfalls")
+        yield H.heading(2, "常见失误", "pitfalls")
         yield H.ul(H.text(p) for p in fw.pitfalls)
     questions = index.questions_by_framework.get(fw.id, [])
     yield H.heading(2, f"用到这个框架的题目（{len(questions)}）", "questions", exclude=True)

@@ -128,7 +128,7 @@ def _question(index: Index, q: Question) -> str:
 def _framework(index: Index, fid: str) -> str:
     fw = index.frameworks[fid]
     steps = H.ol(f"<strong>{H.text(s.title)}</strong>：" + "；".join(H.text(p) for p in s.points) for s in fw.steps)
-    pitfalls = ("<p><strong>常见错误</strong></p>" + H.ul(H.text(p) for p in fw.pitfalls)) if fw.pitfalls else ""
+    pitfalls = ("<p><strong>常见失误</strong></p>" + H.ul(H.text(p) for p in fw.pitfalls)) if fw.pitfalls else ""
     return f'<section class="framework"><h2>{H.text(fw.name)}</h2><p>{H.text(fw.summary)}</p>{steps}{pitfalls}</section>'
 
 

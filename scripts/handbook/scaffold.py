@@ -107,7 +107,7 @@ FRAMEWORK = (
     Ask("summary", "--summary", "一句话说明"),
     Ask("when", "--when", "适用场景", many=True),
     Ask("steps", "--step", "步骤", "至少 2 步，每步写成“标题：要点一；要点二”", many=True, step=True),
-    Ask("pitfalls", "--pitfall", "常见错误", many=True, required=False),
+    Ask("pitfalls", "--pitfall", "常见失误", many=True, required=False),
     *_source_asks(lines_many=True),
 )
 CASE = (
