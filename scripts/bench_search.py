@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 QUERIES = ("风控", "用户增长 留存", "如何设计一个会员体系")
 """A word, two words, a natural question."""

@@ -10,52 +10,25 @@ font (fonts-noto-cjk) each PDF uses, so the files read the same on a machine wit
 from __future__ import annotations
 
 import argparse
-import functools
 import io
-import os
 import re
 import sys
 import tempfile
-import threading
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 from handbook.build import load_checked  # noqa: E402
 from handbook.printbook import CHUNK, Document, documents  # noqa: E402
 from handbook.problems import DataError  # noqa: E402
 from handbook.relations import Index  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
-"""Debian's Chromium, started as the browser tests start it (tests/browser.py)."""
-
 OUT = ROOT / "dist" / "pdf"
 PRINT_DIR = "print"
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """``directory`` served at http://127.0.0.1:<port>/ while the block runs."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def stage(site: Path, docs: list[Document], folder: Path) -> None:

@@ -144,7 +144,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    """One headless Chromium (Debian's, see tests/browser.py) for every browser test."""
+    """One headless Chromium (Debian's, see scripts/browser.py) for every browser test."""
     assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: run `make browser` (apt-get install chromium)"
     with sync_playwright() as p:
         instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

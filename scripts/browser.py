@@ -1,4 +1,4 @@
-"""Helpers for browser tests: serve a built site on 127.0.0.1 and drive Debian's Chromium."""
+"""Serve a built site on 127.0.0.1 and drive Debian's Chromium: the browser tests, make pdf and the search benchmark."""
 
 from __future__ import annotations
 
