@@ -21,14 +21,16 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Static files, without a log line per request."""
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
 
 @contextmanager
-def serve(directory: Path, prefix: str = "/") -> Iterator[str]:
-    """Serve ``directory`` at http://127.0.0.1:<port><prefix>; yields that base URL."""
+def serve(directory: Path, prefix: str = "/", handler_class: type[QuietHandler] = QuietHandler) -> Iterator[str]:
+    """Serve ``directory`` at http://127.0.0.1:<port><prefix> with ``handler_class``; yields that base URL."""
     root = directory
     if prefix != "/":
         # Serve a parent folder in which the site sits under the prefix, like a GitHub Pages project site.
@@ -37,7 +39,7 @@ def serve(directory: Path, prefix: str = "/") -> Iterator[str]:
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists():
             target.symlink_to(directory, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = functools.partial(handler_class, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

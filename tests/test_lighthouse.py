@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
 import io
 import json
 import subprocess
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS
+from browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler, serve
 from test_accessibility import ARTEFACTS
 from test_accessibility import PAGE_TYPES as ALL_PAGE_TYPES
 
@@ -51,11 +48,8 @@ CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
 
-class _GzipHandler(SimpleHTTPRequestHandler):
+class _GzipHandler(QuietHandler):
     """Static files, text gzipped as GitHub Pages serves it, so Lighthouse times what a reader downloads."""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
 
     def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
@@ -72,16 +66,8 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def serve_gzipped(directory: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_gzipped(directory: Path) -> AbstractContextManager[str]:
+    return serve(directory, handler_class=_GzipHandler)
 
 
 @contextmanager
