@@ -50,7 +50,12 @@ def test_large_bank_lists_categories_and_ships_compact_facets(mini: Path) -> Non
     write_tree(mini, {"data/settings.yaml": "list_limit: 2\n"})
     pages = generate(mini)
     index = pages["questions/index.md"]
-    assert '<div id="question-browser" data-facets="../export/facets.json" data-root="../" data-total="3" hidden></div>' in index
+    # A button stands in for the controls (written out, hidden) until the reader asks for them.
+    assert (
+        '<div id="question-browser" data-facets="../export/facets.json" data-root="../" data-total="3"><p><button type="button" class="hb-qb__load md-button">筛选全部 3 道题</button></p><div class="hb-qb__panel" hidden>'
+        in index
+    )
+    assert '<option value="data" data-name="数据与实验">数据与实验（2）</option>' in index
     assert "data-id=" not in index and 'href="q-001.md"' not in index
     assert '<li><a href="../categories/data.md">数据与实验</a>（2 题）' in index
     # The home page counts progress from the reader's records alone, without listing the bank's ids; category pages list theirs.

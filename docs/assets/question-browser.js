@@ -1,10 +1,15 @@
 /* Question browser on 题目总览 (questions/).
  *
- * Small bank (the page lists every question): the page works without JavaScript
- * as a plain list grouped by category. This script finds the empty
- * #question-browser container, loads export/handbook.json (path relative to the
- * page, so it works under a prefix such as /REPO/), draws the filter controls and
- * hides the list items (li[data-id]) that do not match.
+ * The page carries the filter controls (written at build time with their
+ * counts, so they take their place from the first paint) inside
+ * #question-browser; without JavaScript a <noscript> style hides them.
+ *
+ * Small bank (the page lists every question): the page is a plain list grouped
+ * by category, and this script hides the list items (li[data-id]) that do not
+ * match. The keyword filter also searches 考察点 and tag synonyms: their data,
+ * export/handbook.json (path relative to the page, so it works under a prefix
+ * such as /REPO/), loads when the reader turns to the keyword box, not with
+ * the page.
  *
  * Large bank (data-facets): the page lists categories only. Nothing proportional
  * to the bank loads with the page: the compact export/facets.json is fetched when
@@ -59,33 +64,6 @@
     return node;
   }
 
-  function field(id, label, control, extraClass) {
-    var wrap = element("div", { class: "hb-qb__field" + (extraClass ? " " + extraClass : "") });
-    wrap.append(element("label", { for: id }, label), control);
-    return wrap;
-  }
-
-  /** A select for one kind, listing only values some question has, with counts. */
-  function select(kind, data, items) {
-    var counts = {};
-    items.forEach(function (item) {
-      facets(item, kind.key).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
-    });
-    var all = kind.key === "company" ? data[kind.list].concat([UNKNOWN_COMPANY]) : data[kind.list];
-    var entries = all.filter(function (e) { return counts[e.id]; });
-    if (kind.key === "tag") {
-      entries = entries.slice().sort(function (a, b) { return counts[b.id] - counts[a.id]; });
-    }
-    var node = element("select", { id: "hb-qb-" + kind.key, name: kind.key });
-    node.append(element("option", { value: "" }, kind.all));
-    entries.forEach(function (e) {
-      var option = element("option", { value: e.id }, label(e.name, counts[e.id]));
-      option.dataset.name = e.name;
-      node.append(option);
-    });
-    return node;
-  }
-
   function label(name, count) {
     return name + "（" + count + "）";
   }
@@ -107,31 +85,28 @@
       Array.prototype.forEach.call(ui.selects[kind.key].options, function (option) {
         if (!option.value) return;
         var n = counts[kind.key][option.value] || 0;
-        option.textContent = label(option.dataset.name, n);
+        var text = label(option.dataset.name, n);
+        if (option.textContent !== text) option.textContent = text; // untouched options cost no layout
         option.disabled = n === 0 && option.value !== current[kind.key];
       });
     });
   }
 
-  function build(root, data, items) {
-    var form = element("form", { class: "hb-qb__form", role: "search", "aria-label": "筛选题目" });
-    var text = element("input", { id: "hb-qb-text", name: TEXT, type: "search", autocomplete: "off", placeholder: "标题、考察点或标签" });
-    form.append(field("hb-qb-text", "关键词", text, "hb-qb__field--text"));
+  /** The controls the page carries (hubs._browser in the generator). */
+  function bind(root) {
     var selects = {};
-    KINDS.forEach(function (kind) {
-      selects[kind.key] = select(kind, data, items);
-      form.append(field("hb-qb-" + kind.key, kind.label, selects[kind.key]));
-    });
-    var sort = element("select", { id: "hb-qb-sort", name: SORT });
-    sort.append(element("option", { value: "" }, "按分类"), element("option", { value: "asked" }, "按被问次数（高频在前）"));
-    form.append(field("hb-qb-sort", "排序", sort));
-    var clear = element("button", { type: "button", class: "hb-qb__clear" }, "清除筛选");
-    form.append(clear);
-    var count = element("p", { class: "hb-qb__count", role: "status", "aria-live": "polite" });
-    var empty = element("p", { class: "hb-qb__empty", hidden: "" }, "没有符合条件的题目。");
-    var ignored = element("p", { class: "hb-qb__ignored", role: "alert", hidden: "" });
-    root.append(form, ignored, count, empty);
-    return { form: form, text: text, selects: selects, sort: sort, clear: clear, count: count, empty: empty, ignored: ignored };
+    KINDS.forEach(function (kind) { selects[kind.key] = root.querySelector("#hb-qb-" + kind.key); });
+    return {
+      root: root,
+      form: root.querySelector(".hb-qb__form"),
+      text: root.querySelector("#hb-qb-text"),
+      selects: selects,
+      sort: root.querySelector("#hb-qb-sort"),
+      clear: root.querySelector(".hb-qb__clear"),
+      count: root.querySelector(".hb-qb__count"),
+      empty: root.querySelector(".hb-qb__empty"),
+      ignored: root.querySelector(".hb-qb__ignored"),
+    };
   }
 
   /** Category sections: each list with its heading and table-of-contents entries (Material draws the TOC twice). */
@@ -193,7 +168,8 @@
     var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
     for (var t = walker.nextNode(); t; t = walker.nextNode()) {
       if (/（\d+）\s*$/.test(t.nodeValue)) {
-        t.nodeValue = t.nodeValue.replace(/（\d+）(\s*)$/, "（" + shown + "）$1");
+        var value = t.nodeValue.replace(/（\d+）(\s*)$/, "（" + shown + "）$1");
+        if (value !== t.nodeValue) t.nodeValue = value;
         return;
       }
     }
@@ -247,12 +223,28 @@
     };
   }
 
-  function start(root, data, items, view) {
-    var ui = build(root, data, items);
-    ui.root = root;
+  /** Wires the controls to the items. words(): a promise of the keyword filter's haystacks, asked for the first
+   *  time the reader turns to the keyword box (or a link carries a keyword). */
+  function start(root, items, view, words) {
+    var ui = bind(root);
     view.mount(ui);
-    var text = haystacks(data);
+    var text = null;
+    var loading = null;
     var typing = false;
+
+    function needWords() {
+      if (loading) return;
+      loading = words()
+        .catch(function (error) {
+          // Titles and tag names still match (the items' own text); 考察点 and synonyms do not.
+          console.warn("关键词筛选数据加载失败，只按标题和标签名筛选：", error);
+          return {};
+        })
+        .then(function (map) {
+          text = map;
+          if (state()[TEXT]) apply();
+        });
+    }
 
     function state() {
       var result = {};
@@ -265,7 +257,7 @@
     /** null if the item matches every filter, the key of the one filter kind it fails, or false. */
     function passes(current, terms) {
       return function (item) {
-        var hay = text[item.dataset.id] || normalise(item.textContent || "");
+        var hay = (text && text[item.dataset.id]) || normalise(item.textContent || "");
         if (!terms.every(function (t) { return hay.indexOf(t) >= 0; })) return false;
         var failed = null;
         for (var i = 0; i < KINDS.length; i++) {
@@ -282,6 +274,11 @@
     function apply() {
       var current = state();
       var terms = normalise(current[TEXT]).split(/\s+/).filter(Boolean);
+      if (terms.length && !text) {
+        needWords(); // apply() runs again when the words are there
+        ui.count.textContent = "正在加载关键词筛选…";
+        return;
+      }
       var results = items.map(passes(current, terms));
       var matched = items.filter(function (item, i) { return results[i] === null; });
       var shown = matched.length;
@@ -335,6 +332,7 @@
       writeUrl(!typing);
       typing = true;
     });
+    ui.text.addEventListener("focus", needWords);
     ui.form.addEventListener("submit", function (event) { event.preventDefault(); });
     ui.clear.addEventListener("click", function () {
       var sort = ui.sort.value;
@@ -353,7 +351,6 @@
 
     readUrl();
     apply();
-    root.hidden = false;
   }
 
   function load(url) {
@@ -377,18 +374,17 @@
   function initLarge(root) {
     var params = new URLSearchParams(location.search);
     var asked = KINDS.some(function (k) { return params.get(k.key); }) || params.get(TEXT) || params.get(SORT);
-    var button = element("button", { type: "button", class: "hb-qb__load md-button" }, "筛选全部 " + root.dataset.total + " 道题");
-    root.append(button);
-    root.hidden = false;
+    var button = root.querySelector(".hb-qb__load");
     function open() {
       button.disabled = true;
       button.textContent = "正在加载题目…";
       load(root.dataset.facets)
         .then(function (data) {
           var items = rowItems(data);
-          data.questions = data.questions.map(function (q) { return { id: q[0], title: q[1], intent: "", tags: q[3] }; });
-          button.remove();
-          start(root, data, items, resultsView(data, root.dataset.root));
+          var words = haystacks({ tags: data.tags, questions: data.questions.map(function (q) { return { id: q[0], title: q[1], intent: "", tags: q[3] }; }) });
+          button.parentElement.remove();
+          root.querySelector(".hb-qb__panel").hidden = false;
+          start(root, items, resultsView(data, root.dataset.root), function () { return Promise.resolve(words); });
         })
         .catch(function (error) {
           button.disabled = false;
@@ -408,12 +404,9 @@
       return;
     }
     var items = Array.prototype.slice.call(document.querySelectorAll("li[data-id]"));
-    load(root.dataset.export)
-      .then(function (data) { start(root, data, items, inPlaceView(items)); })
-      .catch(function (error) {
-        // The plain list stays usable; only the filters are missing.
-        console.warn("题目筛选加载失败：", error);
-      });
+    start(root, items, inPlaceView(items), function () {
+      return load(root.dataset.export).then(haystacks);
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

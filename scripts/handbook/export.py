@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from . import filters
 from . import paths as P
 from .model import Occurrence, Question
 from .relations import Index, companies_of, frequency, occurrence_key
@@ -98,7 +99,7 @@ def facets(index: Index) -> str:
             q.title,
             q.category,
             q.tags,
-            list(dict.fromkeys(o.company or "unknown" for o in q.asked)),
+            list(dict.fromkeys(o.company or filters.UNKNOWN_COMPANY_ID for o in q.asked)),
             index.rounds_of(q),
             frequency(q),
         ]

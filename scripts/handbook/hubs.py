@@ -6,8 +6,8 @@ import posixpath
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
+from . import filters, md, study
 from . import markup as H
-from . import md, study
 from . import paths as P
 from .model import Question, SourceRef, Tip
 from .pages import HUB_BOOST, UNKNOWN_COMPANY, occurrence_line, source_line, source_url, sources_section
@@ -143,9 +143,6 @@ def _tag_with_count(index: Index, tid: str, here: str) -> str:
     return f"{H.link(index.tags[tid].name, here, P.tag(tid))}（{len(index.questions_by_tag.get(tid, []))}）"
 
 
-UNKNOWN_COMPANY_ID = "unknown"
-"""Facet value of occurrences without a company, in the question browser (never a real company id: check.py reserves it)."""
-
 BROWSER_ID = "question-browser"
 """The element the question browser script (docs/assets/question-browser.js) looks for."""
 BROWSER_JS, BROWSER_CSS = "assets/question-browser.js", "assets/question-browser.css"
@@ -168,9 +165,10 @@ def questions_index(index: Index) -> str:
     if total > index.handbook.settings.list_limit:
         return H.page(meta, _questions_index_large(index, here))
     blocks = [H.heading(1, "题目总览", "questions"), H.para(f"共 {total} 道题，按分类列出。")]
-    # Filled by the script once it has loaded the export; empty and hidden without JavaScript.
+    # The filters are there from the first paint; the script loads the export (for the keyword filter's
+    # 考察点 and tag synonyms) only when the reader turns to the keyword box.
     data = posixpath.relpath(P.EXPORT, posixpath.dirname(here))
-    blocks.append(f'<div id="{BROWSER_ID}" data-export="{data}" hidden></div>')
+    blocks.append(_browser(index, f'data-export="{data}"', total, open_=True))
     blocks += _by_category(index, list(index.questions.values()), here, _browser_item)
     return H.page(meta, blocks)
 
@@ -178,12 +176,39 @@ def questions_index(index: Index) -> str:
 def _questions_index_large(index: Index, here: str) -> Iterator[str]:
     """A bank too large to list on one page: categories with counts, and the browser on demand."""
     yield H.heading(1, "题目总览", "questions")
-    yield H.para(f"共 {len(index.questions)} 道题。按分类浏览，或用下面的筛选按分类、公司、轮次、标签和关键词查找、按被问次数排序。")
+    total = len(index.questions)
+    yield H.para(f"共 {total} 道题。按分类浏览，或用下面的筛选按分类、公司、轮次、标签和关键词查找、按被问次数排序。")
     facets = posixpath.relpath(P.FACETS, posixpath.dirname(here))
     root = posixpath.relpath(".", posixpath.dirname(here)) + "/"
-    yield f'<div id="{BROWSER_ID}" data-facets="{facets}" data-root="{root}" data-total="{len(index.questions)}" hidden></div>'
+    yield _browser(index, f'data-facets="{facets}" data-root="{root}" data-total="{total}"', total, open_=False)
     yield H.heading(2, "按分类", "by-category")
     yield H.ul(_counted(index, here, cid) for cid in index.categories if index.questions_by_category.get(cid))
+
+
+def _browser(index: Index, data: str, total: int, open_: bool) -> str:
+    """The question browser's controls, written out so that they take their place from the first paint.
+
+    ``open_``: shown at once (a small bank, filtered in place). Otherwise a button stands in for them until the
+    reader asks and the script has loaded the facets (a large bank). Without JavaScript nothing of it shows."""
+    values = filters.choices(index)
+    text = '<input id="hb-qb-text" name="text" type="search" autocomplete="off" placeholder="标题、考察点或标签">'
+    fields = [filters.field("hb-qb__field hb-qb__field--text", "hb-qb-text", "关键词", text)]
+    for key, label, everything in filters.KINDS:
+        fields.append(filters.field("hb-qb__field", f"hb-qb-{key}", label, filters.select(f"hb-qb-{key}", key, everything, values[key])))
+    sort = '<select id="hb-qb-sort" name="sort"><option value="">按分类</option><option value="asked">按被问次数（高频在前）</option></select>'
+    fields.append(filters.field("hb-qb__field", "hb-qb-sort", "排序", sort))
+    fields.append('<button type="button" class="hb-qb__clear" disabled>清除筛选</button>')
+    panel = (
+        f'<div class="hb-qb__panel"{"" if open_ else " hidden"}>'
+        f'<form class="hb-qb__form" role="search" aria-label="筛选题目">{"".join(fields)}</form>'
+        '<p class="hb-qb__ignored" role="alert" hidden></p>'
+        f'<p class="hb-qb__count" role="status" aria-live="polite">{f"显示 {total} / {total} 道题" if open_ else ""}</p>'
+        '<p class="hb-qb__empty" hidden>没有符合条件的题目。</p>'
+        "</div>"
+    )
+    load = "" if open_ else f'<p><button type="button" class="hb-qb__load md-button">筛选全部 {total} 道题</button></p>'
+    nojs = f"<noscript><style>#{BROWSER_ID} {{ display: none; }}</style></noscript>"
+    return f'<div id="{BROWSER_ID}" {data}>{load}{panel}</div>{nojs}'
 
 
 def _counted(index: Index, here: str, cid: str) -> str:
@@ -195,7 +220,7 @@ def _counted(index: Index, here: str, cid: str) -> str:
 
 def _browser_item(index: Index, q: Question, here: str) -> str:
     """A question list item carrying its facets as data attributes, for the browser script."""
-    companies = " ".join(dict.fromkeys(o.company or UNKNOWN_COMPANY_ID for o in q.asked))
+    companies = " ".join(dict.fromkeys(o.company or filters.UNKNOWN_COMPANY_ID for o in q.asked))
     rounds = " ".join(dict.fromkeys(o.round for o in q.asked if o.round))
     facets = {"id": q.id, "category": q.category, "company": companies, "round": rounds, "tags": " ".join(q.tags), "asked": str(frequency(q))}
     return H.li(_question_item(index, q, here), {f"data-{key}": value for key, value in facets.items() if value})

@@ -11,11 +11,9 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 
+from . import filters, study
 from . import markup as H
 from . import paths as P
-from . import study
-from .hubs import UNKNOWN_COMPANY_ID
-from .pages import UNKNOWN_COMPANY
 from .relations import Index
 
 PRACTICE_JS = "assets/practice.js"
@@ -66,32 +64,13 @@ def _practice(index: Index, here: str) -> Iterator[str]:
 
 
 def _filters(index: Index) -> str:
+    values = filters.choices(index)
     fields = [
-        _select("category", "分类", "全部分类", [(c.id, c.name, len(index.questions_by_category.get(c.id, []))) for c in index.categories.values()]),
-        _select("company", "公司", "全部公司", _companies(index)),
-        _select("round", "轮次", "全部轮次", [(r.id, r.name, len(index.questions_by_round.get(r.id, []))) for r in index.rounds.values()]),
-        _select("tag", "标签", "全部标签", _tags(index)),
+        filters.field("hb-practice__field", f"hb-p-{key}", label, filters.select(f"hb-p-{key}", key, everything, values[key]))
+        for key, label, everything in filters.KINDS
     ]
     button = '<button type="submit" class="md-button md-button--primary">抽一道题</button>'
     return f'<form class="hb-practice__filters" aria-label="练习范围">{"".join(fields)}<div class="hb-practice__draw">{button}</div></form>'
-
-
-def _companies(index: Index) -> list[tuple[str, str, int]]:
-    known = [(c.id, c.name, len(index.questions_by_company.get(c.id, []))) for c in index.companies.values()]
-    return [*known, (UNKNOWN_COMPANY_ID, UNKNOWN_COMPANY, len(index.unknown_company_questions))]
-
-
-def _tags(index: Index) -> list[tuple[str, str, int]]:
-    """Tags by how many questions carry them, most first (ties by id)."""
-    counted = [(t.id, t.name, len(index.questions_by_tag.get(t.id, []))) for t in index.tags.values()]
-    return sorted(counted, key=lambda entry: (-entry[2], entry[0]))
-
-
-def _select(key: str, label: str, everything: str, entries: list[tuple[str, str, int]]) -> str:
-    """One filter: only values some question has, with their counts."""
-    options = "".join(f'<option value="{H.attr(value)}">{H.text(name)}（{count}）</option>' for value, name, count in entries if count)
-    control = f'<select id="hb-p-{key}" name="{key}"><option value="">{everything}</option>{options}</select>'
-    return f'<div class="hb-practice__field"><label for="hb-p-{key}">{label}</label>{control}</div>'
 
 
 def _timer() -> str:
