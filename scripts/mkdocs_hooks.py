@@ -16,11 +16,12 @@ themselves trigger costs almost nothing that way.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
@@ -43,7 +44,7 @@ from handbook.paths import ANKI  # noqa: E402
 from handbook.problems import DataError, os_error_report  # noqa: E402
 from handbook.relations import Index  # noqa: E402
 from handbook.render import site_pages  # noqa: E402
-from handbook.search import Segmenter, entries, jieba_cut, segmenter_words, write_index  # noqa: E402
+from handbook.search import entries, jieba_cut, segmenter_words, spill, write_index  # noqa: E402
 from handbook.seeds import seeds_dir  # noqa: E402
 from handbook.site import sync  # noqa: E402
 from handbook.stamp import build_inputs, record, up_to_date  # noqa: E402
@@ -114,15 +115,34 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _search_only_searchable_sections(config)
     docs = Path(config.docs_dir)
     inputs = _state["inputs"]
-    if up_to_date(ROOT, docs, inputs):  # the pages on disk are what rendering would write
-        return
     try:
-        sync(docs, site_pages(_state["handbook"]))
+        if not up_to_date(ROOT, docs, inputs):  # else the pages on disk are what rendering would write
+            sync(docs, site_pages(_state["handbook"]))
+            record(ROOT, docs, inputs)
     except DataError as error:  # a symbolic link in the generated tree
         raise Abort("\n" + error.report()) from None
     except OSError as error:
         raise Abort("\n" + os_error_report(error)) from None
-    record(ROOT, docs, inputs)
+    _prepare_post_build(config)
+
+
+def _prepare_post_build(config: MkDocsConfig) -> None:
+    """What on_post_build writes into the site, made now from the data: the search entries of questions and tags
+    (spilled to a temporary file) and the Anki deck. A one-off build then lets the data go before MkDocs builds
+    the pages (at 10,000 questions the handbook is a third of the memory); `mkdocs serve` keeps it for the next
+    rebuild."""
+    handbook: Handbook = _state["handbook"]
+    index = Index(handbook)
+    old = _state.pop("entries", None)
+    if old is not None:
+        old.close()
+    _state["entries"] = spill(entries(index, _state["cut"], config.use_directory_urls))
+    _state["deck"] = _deck(index)
+    if not _state.get("serving"):
+        del index, handbook
+        _state.pop("handbook")
+        _state.pop("inputs")  # a later build in this process loads the data again
+        gc.collect()
 
 
 def _search_only_searchable_sections(config: MkDocsConfig) -> None:
@@ -217,14 +237,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     shells: shell.Shells | None = _state.get("shells")
     if shells:
         log.debug(f"handbook: {shells.filled} pages filled into {len(shells.shells)} shells, {shells.rendered} rendered by the theme")
-    handbook: Handbook = _state["handbook"]
-    index = Index(handbook)
     search_index = Path(config.site_dir) / "search" / "search_index.json"
-    if search_index.is_file():
-        cut: Segmenter = _state["cut"]
-        write_index(search_index, entries(index, cut, config.use_directory_urls))
+    spilled: IO[str] = _state.pop("entries")
+    with spilled:
+        if search_index.is_file():
+            write_index(search_index, spilled)
     try:
-        anki.write(Path(config.site_dir) / ANKI, _deck(index))
+        anki.write(Path(config.site_dir) / ANKI, _state["deck"])
     except OSError as error:
         raise Abort("\n" + os_error_report(error)) from None
 
@@ -234,7 +253,7 @@ def _deck(index: Index) -> bytes:
     release time changed: a rebuild under `mkdocs serve` writes the last one."""
     key = (_state["inputs"], anki.release_time(ROOT))
     if _state.get("deck_key") != key:
-        _state["deck"] = anki.apkg(anki.decks(index), key[1])
+        _state["deck_made"] = anki.apkg(anki.decks(index), key[1])
         _state["deck_key"] = key
-    deck: bytes = _state["deck"]
+    deck: bytes = _state["deck_made"]
     return deck

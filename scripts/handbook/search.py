@@ -19,10 +19,11 @@ from __future__ import annotations
 import html
 import json
 import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from . import paths as P
 from .export import url_of
@@ -122,9 +123,19 @@ def entries(index: Index, cut: Segmenter, directory_urls: bool = True) -> Iterat
     yield from tag_entries(index, cut, directory_urls)
 
 
-def write_index(path: Path, extra: Iterable[dict[str, Any]]) -> None:
-    """Add ``extra`` entries to Material's search index and rewrite it as UTF-8 JSON
-    instead of \\uXXXX escapes (about half the size).
+def spill(extra: Iterable[dict[str, Any]]) -> IO[str]:
+    """The entries as JSON, one per line, in an anonymous temporary file (gone when closed): made while the data
+    is in memory, written into the index after MkDocs has built every page, without holding the data that long."""
+    spilled = tempfile.TemporaryFile("w+", encoding="utf-8")
+    for entry in extra:
+        spilled.write(_json(entry) + "\n")
+    spilled.seek(0)
+    return spilled
+
+
+def write_index(path: Path, extra: Iterable[str]) -> None:
+    """Add ``extra`` entries (each as JSON text, as spill() keeps them) to Material's search index and rewrite it as
+    UTF-8 JSON instead of \\uXXXX escapes (about half the size).
 
     The entries are written one at a time, never held together: at 10,000 questions they are
     tens of megabytes of text. The file is replaced only once complete."""
@@ -133,8 +144,8 @@ def write_index(path: Path, extra: Iterable[dict[str, Any]]) -> None:
     partial = path.with_name(path.name + ".partial")
     with partial.open("w", encoding="utf-8") as out:
         out.write(_json(data)[:-1] + ("," if data else "") + '"docs":[')
-        for i, entry in enumerate(chain(docs, extra)):
-            out.write(("," if i else "") + _json(entry))
+        for i, entry in enumerate(chain((_json(doc) for doc in docs), (line.rstrip("\n") for line in extra))):
+            out.write(("," if i else "") + entry)
         out.write("]}")
     partial.replace(path)
 
