@@ -6,19 +6,20 @@ Dates stay strings (no timestamp resolution), so ``date: 2025-02-11`` is text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode
 
 Path = tuple[str | int, ...]
 
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser when PyYAML has it (about 20× faster on a large bank), the pure-Python one otherwise.
-Both give the same nodes and marks; only the composed tree is used here."""
+Both give the same events and marks; only the events are used here (_Builder), and the loader's resolvers."""
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
@@ -67,8 +68,9 @@ def parse(text: str, *, nesting_checked: bool = False) -> Parsed:
     ``nesting_checked``: the caller has run check_nesting on this text already."""
     if not nesting_checked:
         check_nesting(text)
+    parsed = Parsed(data=None)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        parsed.data = _Builder(parsed).document(yaml.parse(text, Loader=_Loader))
     except RecursionError:
         raise _too_deep(text) from None
     except yaml.reader.ReaderError:
@@ -78,14 +80,6 @@ def parse(text: str, *, nesting_checked: bool = False) -> Parsed:
             # Found only at the end of the file, a line after the last: the quote that never closes is the place to fix.
             raise _error_at(UNCLOSED_QUOTE, error.context_mark) from None
         raise _error_at((error.problem or error.context or "").strip(), error.problem_mark or error.context_mark) from None
-    parsed = Parsed(data=None)
-    if node is not None:
-        try:
-            parsed.data = _build(node, (), parsed, set())
-        except _Alias as error:
-            raise _first_alias(text, error) from None
-        except yaml.MarkedYAMLError as error:
-            raise _error_at((error.problem or error.context or "").strip(), error.problem_mark or error.context_mark) from None
     return parsed
 
 
@@ -95,21 +89,6 @@ UNCLOSED_QUOTE = "引号没有闭合：从这里开始的引号直到文件末�
 def _error_at(message: str, mark: Any) -> YamlSyntaxError:
     """The error at a mark of either parser (PyYAML's or libyaml's), when there is one."""
     return YamlSyntaxError(message, mark.line + 1 if mark else None, mark.column + 1 if mark else None)
-
-
-class _Alias(YamlSyntaxError):
-    """An alias met while building, at its anchor: the composed tree keeps no position of the alias itself."""
-
-
-def _first_alias(text: str, error: _Alias) -> YamlSyntaxError:
-    """The alias error at the first ``*name`` in the file (the events keep its position), else at the anchor."""
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
-                return _error_at(ALIAS, event.start_mark)
-    except yaml.YAMLError:
-        pass
-    return YamlSyntaxError(error.message, error.line, error.column)
 
 
 COMPOSE_SAFE = 5000
@@ -168,6 +147,7 @@ UNPRINTABLE = "有 YAML 不允许的不可见字符 U+{code}（控制字符）�
 
 _PLAIN_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 _BOOL_TAG = "tag:yaml.org,2002:bool"
+_STR_TAG = "tag:yaml.org,2002:str"
 _PLAIN_SCALARS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null"))
 """Scalar tags a data file can produce: text, numbers, true/false and empty. Explicit others (``!!binary``,
 ``!!timestamp``…) would turn into bytes or dates no field takes."""
@@ -186,45 +166,104 @@ ALIAS = "不支持锚点与别名（&名字 与 *名字）：请把要重复的�
 """Aliases are refused: none of the data needs them, and a few lines of them expand into gigabytes (a YAML bomb)."""
 
 
-def _build(node: Node, path: Path, parsed: Parsed, seen: set[int]) -> Any:
-    mark = node.start_mark
-    if id(node) in seen:  # composed YAML shares one node between an anchor and its aliases
-        raise _Alias(ALIAS, mark.line + 1, mark.column + 1)
-    seen.add(id(node))
-    if len(path) > MAX_DEPTH:
-        raise YamlSyntaxError(TOO_DEEP, mark.line + 1, mark.column + 1)
-    parsed.lines[path] = (mark.line + 1, mark.column + 1)
-    if isinstance(node, MappingNode | SequenceNode) and node.tag not in _PLAIN_COLLECTIONS:
-        raise YamlSyntaxError(_unsupported(node.tag), node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, MappingNode):
-        return _build_mapping(node, path, parsed, seen)
-    if isinstance(node, SequenceNode):
-        return [_build(child, path + (i,), parsed, seen) for i, child in enumerate(node.value)]
-    assert isinstance(node, ScalarNode)
-    construct = _CONSTRUCTOR.yaml_constructors.get(node.tag)
-    if construct is None or node.tag not in _PLAIN_SCALARS:
-        raise YamlSyntaxError(_unsupported(node.tag), mark.line + 1, mark.column + 1)
-    if node.tag == _BOOL_TAG:
-        parsed.booleans[path] = node.value
-    return construct(_CONSTRUCTOR, node)
+_MAYBE_NOT_TEXT = frozenset("-+.0123456789~nNtTfFyYoO=<")
+"""First characters of the plain scalars YAML 1.1 may read as something other than text (numbers, true/false,
+null, the merge and value keys); any other plain scalar is text without asking the resolver."""
+
+
+def _resolve(value: str) -> str:
+    """The tag YAML 1.1 gives a plain scalar (the loader's resolvers, without timestamps)."""
+    for tag, regexp in _Loader.yaml_implicit_resolvers.get(value[:1], []):
+        if regexp.match(value):
+            return str(tag)
+    return _STR_TAG
+
+
+class _Builder:
+    """Python data from the parser's events, in one pass: the line of every node, the spelling of every true/false,
+    duplicate keys. Aliases are refused where they are written; no node tree is made (at 10,000 questions the
+    composed tree and its resolver calls were most of the loading time)."""
+
+    def __init__(self, parsed: Parsed):
+        self.parsed = parsed
+        self.events: Iterator[Any] = iter(())  # the parser's events, each with its marks
+
+    def document(self, events: Iterator[Any]) -> Any:
+        self.events = events
+        data = None
+        first: Any = None  # the first document's mark
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                mark: Any = event.start_mark
+                if first is not None:  # as the composer says it
+                    raise yaml.composer.ComposerError("expected a single document in the stream", first, "but found another document", mark)
+                first = mark
+                data = self.node(next(events), ())
+        return data
+
+    def node(self, event: Any, path: Path) -> Any:
+        mark = event.start_mark
+        position = (mark.line + 1, mark.column + 1)
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlSyntaxError(ALIAS, *position)
+        if len(path) > MAX_DEPTH:
+            raise YamlSyntaxError(TOO_DEEP, *position)
+        self.parsed.lines[path] = position
+        if isinstance(event, yaml.ScalarEvent):
+            return self.scalar(event, path, position)
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in _PLAIN_COLLECTIONS:
+            raise YamlSyntaxError(_unsupported(tag), *position)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            for event in self.events:
+                if isinstance(event, yaml.SequenceEndEvent):
+                    return items
+                items.append(self.node(event, path + (len(items),)))
+        return self.mapping(path)
+
+    def scalar(self, event: Any, path: Path, position: tuple[int, int]) -> Any:
+        value = event.value
+        tag = event.tag
+        if tag is None or tag == "!":  # no tag written: quoted is text, plain is resolved (as the composer does)
+            if not event.implicit[0] or (value and value[0] not in _MAYBE_NOT_TEXT):
+                return value
+            tag = _resolve(value)
+        construct = _CONSTRUCTOR.yaml_constructors.get(tag)
+        if construct is None or tag not in _PLAIN_SCALARS:
+            raise YamlSyntaxError(_unsupported(tag), *position)
+        if tag == _BOOL_TAG:
+            self.parsed.booleans[path] = value
+        return construct(_CONSTRUCTOR, ScalarNode(tag, value, event.start_mark, event.end_mark, event.style))
+
+    def mapping(self, path: Path) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        lines = self.parsed.lines
+        for event in self.events:
+            if isinstance(event, yaml.MappingEndEvent):
+                break
+            mark = event.start_mark
+            key = self.node(event, path + ("<key>",))
+            if not isinstance(key, str):  # 2025:, yes:, ~: are field names as written, not a number, true or null
+                key = event.value if isinstance(event, yaml.ScalarEvent) else str(key)
+            value_path = path + (key,)
+            if key in result:
+                self.parsed.duplicates.append((value_path, mark.line + 1, mark.column + 1))
+                self.skip(next(self.events))
+                continue
+            result[key] = self.node(next(self.events), value_path)
+            lines[value_path] = (mark.line + 1, mark.column + 1)
+        lines.pop(path + ("<key>",), None)
+        return result
+
+    def skip(self, event: Any) -> None:
+        """Read past a node (a duplicate key's value, which is reported, not kept)."""
+        depth = int(isinstance(event, yaml.CollectionStartEvent))
+        while depth:
+            event = next(self.events)
+            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
 
 
 def _unsupported(tag: str) -> str:
     shown = tag.replace("tag:yaml.org,2002:", "!!", 1)  # as written in the file: !!python/object:…, !!binary
     return f"不支持的标签 {shown}：数据文件只能用普通的文字、数字和列表"
-
-
-def _build_mapping(node: MappingNode, path: Path, parsed: Parsed, seen: set[int]) -> dict[Any, Any]:
-    result: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        key = _build(key_node, path + ("<key>",), parsed, seen)
-        if not isinstance(key, str):  # 2025:, yes:, ~: are field names as written, not a number, true or null
-            key = key_node.value if isinstance(key_node, ScalarNode) else str(key)
-        if key in result:
-            mark = key_node.start_mark
-            parsed.duplicates.append((path + (key,), mark.line + 1, mark.column + 1))
-            continue
-        result[key] = _build(value_node, path + (key,), parsed, seen)
-        parsed.lines[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-    parsed.lines.pop(path + ("<key>",), None)
-    return result
