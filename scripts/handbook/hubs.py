@@ -17,6 +17,17 @@ SITE_NAME = "产品经理面试手册"
 
 
 def _question_item(index: Index, q: Question, here: str, show_category: bool = False) -> str:
+    """A question in a list: its link, then category, frequency, companies, rounds and tags. The same on every page
+    of a folder, so it is rendered once per folder (a question is listed on its category's, tags', companies' and
+    rounds' pages)."""
+    key = ("question-item", q.id, posixpath.dirname(here), "category" if show_category else "")
+    found = index.fragments.get(key)
+    if found is None:
+        found = index.fragments[key] = _render_question_item(index, q, here, show_category)
+    return found
+
+
+def _render_question_item(index: Index, q: Question, here: str, show_category: bool) -> str:
     extra = []
     if show_category:
         extra.append(H.text(index.categories[q.category].name))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from . import md
@@ -19,11 +20,13 @@ FLAG = "handbook_html"
 """Front matter key marking a page whose body is HTML made here (see prerendered.py)."""
 
 
+@lru_cache(maxsize=1 << 16)
 def text(value: str) -> str:
     """User text shown literally, on one line.
 
     Quotes are escaped too: the hook reads links and ids out of the body (``href="…"``, ``id="…"``,
-    prerendered.py), and a quote left as typed would let text such as ``href="../x.md"`` pass for one."""
+    prerendered.py), and a quote left as typed would let text such as ``href="../x.md"`` pass for one.
+    Cached: names and titles are shown on many pages (a large bank escapes them over a million times)."""
     return html.escape(" ".join(value.split()), quote=True)
 
 

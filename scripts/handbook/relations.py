@@ -49,6 +49,8 @@ class Index:
         self.questions: dict[str, Question] = {q.id: q for q in sorted(handbook.questions, key=question_key)}
         self.tips: dict[str, Tip] = {t.id: t for t in sorted(handbook.tips, key=lambda t: t.id)}
         self.stories: dict[str, Story] = {s.id: s for s in sorted(handbook.stories, key=by_order)}
+        self.fragments: dict[tuple[str, ...], str] = {}
+        """HTML that many pages show alike (a question's entry in a list), rendered once per build (hubs.py)."""
 
     def _group(self, key: str) -> dict[str, list[Question]]:
         groups: dict[str, list[Question]] = defaultdict(list)
