@@ -383,10 +383,11 @@ def _company_body(index: Index, cid: str, here: str) -> Iterator[str]:
 
 
 def _tips_by_kind(index: Index, tips: list[Tip], here: str, level: int) -> Iterator[str]:
+    """A company's or round's tips by kind. Out of search: each tip is indexed once, on its kind's page."""
     for kid, kind in index.tip_kinds.items():
         group = [t for t in tips if t.kind == kid]
         if group:
-            yield H.heading(level, f"{kind.name}（{len(group)}）", f"tips-{kid}")
+            yield H.heading(level, f"{kind.name}（{len(group)}）", f"tips-{kid}", exclude=True)
             yield H.ul(f"{H.text(t.text)}（{H.link('出处与相关题目', here, P.tip_kind(kid), t.id)}）" for t in group)
 
 
@@ -453,7 +454,10 @@ def _tip_block(index: Index, tip: Tip, here: str) -> str:
     if tip.tags:
         facts.append("标签：" + "、".join(H.link(index.tags[t].name, here, P.tag(t)) for t in tip.tags))
     facts += [f"出处：{source_line(index, ref)}" for ref in tip.sources]
-    return f'<div class="hb-tip" id="{tip.id}">\n{H.para(H.text(tip.text))}\n{H.para("<small>" + " · ".join(facts) + "</small>")}\n</div>'
+    # The facts (company, rounds, related questions' titles, source) stay out of search: a title would find the tip
+    # before its question.
+    facts_line = f"<p data-search-exclude><small>{' · '.join(facts)}</small></p>"
+    return f'<div class="hb-tip" id="{tip.id}">\n{H.para(H.text(tip.text))}\n{facts_line}\n</div>'
 
 
 def tags_index(index: Index) -> str:
