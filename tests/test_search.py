@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 from conftest import ROOT
 from handbook import paths as P
 from handbook.build import load_checked
-from handbook.search import page_url
+from handbook.search import WORD_BREAK, page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
 
@@ -166,7 +166,7 @@ def test_result_text_has_no_zero_width_characters(page: tuple[Page, str]) -> Non
     tab, base = page
     top5(tab, base, "商户收款")
     text = tab.locator(".md-search-result__list").inner_text()
-    assert "商户" in text and "\u200b" not in text
+    assert "商户" in text and "\u200b" not in text and WORD_BREAK not in text
 
 
 def test_search_results_at_phone_width(browser: Browser, base_url: str) -> None:

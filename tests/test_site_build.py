@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from handbook.search import WORD_BREAK
+
 pytestmark = pytest.mark.real_data
 
 EXTERNAL_ASSET = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=\"(?:https?:)?//(?!127\.0\.0\.1)", re.I)
@@ -52,8 +54,21 @@ def test_search_index_has_questions_but_no_tag_listings(built_site: Path) -> Non
     tag_pages = sorted(f"tags/{d.name}/" for d in (built_site / "tags").iterdir() if (d / "index.html").is_file())
     assert sorted(doc["location"] for doc in tags) == tag_pages  # one entry each, none for a listing's page 2
     ab = next(doc for doc in tags if doc["location"] == "tags/ab-test/")
-    assert "AB测试" in ab["title"].replace("\u200b", "") and "如何设计" not in ab["text"].replace("\u200b", "")
+    assert "AB测试" in ab["title"].replace(WORD_BREAK, "") and "如何设计" not in ab["text"].replace(WORD_BREAK, "")
     assert index["config"]["lang"] == ["zh"]
+
+
+def test_search_index_breaks_words_with_one_byte(built_site: Path) -> None:
+    """Every word break in the written index is WORD_BREAK (1 byte) instead of a zero-width space (3), on Material's
+    own entries too, and the separator the browser splits with cuts there: 产品经理 stays two indexed words."""
+    raw = (built_site / "search/search_index.json").read_text(encoding="utf-8")
+    index = json.loads(raw)
+    assert "\u200b" not in raw and raw.count(WORD_BREAK) > 1000
+    separator = re.compile(index["config"]["separator"])
+    home = next(doc for doc in index["docs"] if doc["location"] == "#home")  # an entry Material's build segmented
+    assert WORD_BREAK in home["text"]
+    assert all(WORD_BREAK not in word for doc in index["docs"] for word in separator.split(doc["title"] + " " + doc["text"]))
+    assert "产品" in separator.split(home["title"]) and "经理" in separator.split(home["title"])
 
 
 def test_heading_ids_are_ascii(built_site: Path) -> None:

@@ -1,15 +1,15 @@
-// Material's Chinese search index separates words with zero-width spaces.
-// Strip them from rendered results so that copied text is clean.
+// The search index separates Chinese words with U+007F (handbook.search.WORD_BREAK; Material's own
+// build uses zero-width spaces). Strip both from rendered results so that what is shown and copied is clean.
 (function () {
   "use strict";
-  var ZWSP = /\u200b/g;
+  var BREAK = /[\u007f\u200b]/, BREAKS = /[\u007f\u200b]/g; // test() on a /g pattern would keep its lastIndex
 
   function clean(root) {
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     var node;
     while ((node = walker.nextNode())) {
-      if (node.nodeValue.indexOf("\u200b") !== -1) {
-        node.nodeValue = node.nodeValue.replace(ZWSP, "");
+      if (BREAK.test(node.nodeValue)) {
+        node.nodeValue = node.nodeValue.replace(BREAKS, "");
       }
     }
   }
