@@ -87,7 +87,7 @@ def _load() -> None:
         report = error.report() if isinstance(error, DataError) else os_error_report(error)
         if not (_state.get("serving") and "inputs" in _state):
             raise Abort("\n" + report) from None
-        log.error(f"{report}\n预览仍显示上一次成功生成的页面；改好数据并保存后会自动更新。")
+        log.error(f"{report}\n{KEEPS_SERVING}")
         _state["refused"] = inputs
         return
     _state["cut"] = jieba_cut(segmenter_words(handbook))
@@ -120,10 +120,22 @@ def on_pre_build(config: MkDocsConfig) -> None:
             sync(docs, site_pages(_state["handbook"]))
             record(ROOT, docs, inputs)
     except DataError as error:  # a symbolic link in the generated tree
-        raise Abort("\n" + error.report()) from None
+        _stop(error.report())
     except OSError as error:
-        raise Abort("\n" + os_error_report(error)) from None
+        _stop(os_error_report(error))
     _prepare_post_build(config)
+
+
+def _stop(report: str) -> None:
+    """Stop a build with ``report``. In a rebuild under `mkdocs serve` it is logged instead and the preview goes on
+    with the pages on disk (a sync that failed changed none): MkDocs answers an exception in a rebuild with a
+    traceback and a preview stuck until the next save."""
+    if not _state.get("served"):
+        raise Abort("\n" + report)
+    log.error(f"{report}\n{KEEPS_SERVING}")
+
+
+KEEPS_SERVING = "预览仍显示上一次成功生成的页面；问题解决后保存任一数据文件即可自动更新。"
 
 
 def _prepare_post_build(config: MkDocsConfig) -> None:
@@ -245,7 +257,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     try:
         anki.write(Path(config.site_dir) / ANKI, _state["deck"])
     except OSError as error:
-        raise Abort("\n" + os_error_report(error)) from None
+        _stop(os_error_report(error))
+    _state["served"] = _state.get("serving", False)  # a build has worked: rebuilds report problems and go on
 
 
 def _deck(index: Index) -> bytes:

@@ -78,3 +78,20 @@ def test_edits_show_and_bad_data_keeps_the_last_good_pages(preview: Preview) -> 
     preview.edit("title: AB 实验怎样设计才可信？", "title: AB 实验要看哪些指标？")
     _until(lambda: "AB 实验要看哪些指标？" in preview.page(), "the preview after the data is fixed")
     assert "Traceback" not in preview.log()
+
+
+def test_a_page_sync_that_fails_is_reported_without_a_traceback_and_the_preview_goes_on(preview: Preview) -> None:
+    """An OSError while writing the pages (here: a file where the sync stages its pages) is logged with the
+    preview kept, not answered with MkDocs' traceback; once it is gone, the next save updates the preview."""
+    blocker = preview.repo / ".docs-next"
+    blocker.write_text("不是目录", encoding="utf-8")
+    preview.edit(f"title: {TITLE}", "title: AB 实验怎样设计才可信？")
+    _until(lambda: "预览仍显示上一次成功生成的页面" in preview.log(), "the report of the failed sync")
+    log = preview.log()
+    assert ".docs-next" in log and "Traceback" not in log, log
+    assert TITLE in preview.page() and preview.process.poll() is None
+
+    blocker.unlink()
+    preview.edit("title: AB 实验怎样设计才可信？", "title: AB 实验要看哪些指标？")
+    _until(lambda: "AB 实验要看哪些指标？" in preview.page(), "the preview after the blocker is gone")
+    assert "Traceback" not in preview.log()
