@@ -247,3 +247,12 @@ def test_a_round_without_questions_shows_no_empty_list(mini: Path) -> None:
     assert "和业务负责人聊方向。" in page
     assert "明确属于这一轮的题目" not in page and "<ul>\n</ul>" not in page
     assert '还没有面经写明哪道题是在终面被问到的，所以这里不列题目；请<a href="../categories/index.md">按分类浏览</a>。' in page
+
+
+def test_rounds_index_counts_what_each_round_page_holds(mini: Path) -> None:
+    """A round no question names shows its tips instead of 0 题, and a round with neither says so."""
+    rounds = mini / "data/rounds.yaml"
+    rounds.write_text(rounds.read_text(encoding="utf-8") + "- id: director\n  name: 总监面\n  description: 业务规划。\n  order: 3\n", encoding="utf-8")
+    page = generate(mini)["rounds/index.md"]
+    assert "一面</a>（1 题，面经 1 条）" in page and "HR面</a>（1 题）" in page
+    assert "总监面</a>（暂无记录）" in page and "（0 题" not in page

@@ -395,13 +395,20 @@ def rounds_index(index: Index) -> str:
     here = P.ROUNDS
     meta = {"title": "面试轮次", "description": "按面试轮次浏览：一面、二面、群面、总监面、HR面各考什么。"}
     blocks = [H.heading(1, "面试轮次", "rounds")]
-    blocks.append(
-        H.ul(
-            f"{H.link(r.name, here, P.round_(rid))}（{len(index.questions_by_round.get(rid, []))} 题）：{H.text(r.description)}"
-            for rid, r in index.rounds.items()
-        )
-    )
+    blocks.append(H.ul(f"{H.link(r.name, here, P.round_(rid))}{_round_counts(index, rid)}：{H.text(r.description)}" for rid, r in index.rounds.items()))
     return H.page(meta, blocks)
+
+
+def _round_counts(index: Index, rid: str) -> str:
+    """What a round's page holds: its questions and tips, the empty ones left out (a round no question names still
+    has what candidates wrote about it)."""
+    questions, tips = len(index.questions_by_round.get(rid, [])), len(index.tips_by_round.get(rid, []))
+    counts = []
+    if questions:
+        counts.append(f"{questions} 题")
+    if tips:
+        counts.append(f"面经 {tips} 条")
+    return f"（{'，'.join(counts) or '暂无记录'}）"
 
 
 def round_pages(index: Index, rid: str) -> dict[str, str]:
