@@ -58,6 +58,7 @@ def print_documents(docs: list[Document], base: str, out: Path) -> list[Path]:
                 response = page.goto(f"{base}{PRINT_DIR}/{part.name}.html", wait_until="load")
                 if response is None or not response.ok:
                     raise SystemExit(f"无法打开打印页 {part.name}.html")
+                page.add_style_tag(content=page_numbers(len(writer.pages)))
                 page.evaluate("document.fonts.ready.then(() => true)")
                 pdf = page.pdf(prefer_css_page_size=True, print_background=True)
                 writer.append(PdfReader(io.BytesIO(pdf)), outline_item=part.bookmark)
@@ -71,6 +72,16 @@ def print_documents(docs: list[Document], base: str, out: Path) -> list[Path]:
             written.append(target)
         browser.close()
     return written
+
+
+def page_numbers(before: int) -> str:
+    """CSS numbering the pages of a part at the foot (第 N 页), counting on from the ``before`` pages of the parts
+    printed ahead of it: each part is printed on its own and joined after, so Chromium's count would restart."""
+    return (
+        f":root {{ counter-reset: page {before}; }}\n"
+        '@page { @bottom-center { content: "第 " counter(page) " 页"; font-family: "Noto Sans CJK SC", sans-serif;'
+        " font-size: 8.5pt; color: #666; } }"
+    )
 
 
 GLYPH_TWINS = {

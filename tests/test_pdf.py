@@ -4,6 +4,7 @@ embed the glyphs they draw; the print pages stay out of the site."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -63,6 +64,14 @@ def test_the_handbook_has_every_question_and_a_bookmark_per_chapter(pdfs: Path) 
         assert expected in found, expected
     assert not [c for c in found if 0x2E80 <= ord(c) <= 0x2FDF or c == "戶"], "radicals or twins instead of the characters typed (风 as ⻛, 户 as 戶)"
     assert reader.metadata is not None and reader.metadata.title == "产品经理面试手册"
+
+
+def test_pages_are_numbered_on_across_the_joined_parts(pdfs: Path) -> None:
+    """Each part is printed on its own (one question a part here): the numbers at the foot still run 1, 2, 3 … to the end."""
+    for name in ("handbook.pdf", "cheatsheet-data.pdf"):
+        pages = PdfReader(pdfs / name).pages
+        numbers = [[int(n) for n in re.findall(r"^第 (\d+) 页$", page.extract_text(), re.M)] for page in pages]
+        assert numbers == [[n] for n in range(1, len(pages) + 1)], (name, numbers)
 
 
 def test_a_cheat_sheet_lists_its_category_in_brief(pdfs: Path) -> None:
