@@ -110,3 +110,22 @@ def test_the_numbers_are_in_a_folded_table(page: Page) -> None:
     page.locator("#chart-top-tags details summary").click()
     expect(table).to_be_visible()
     expect(table.locator("tbody tr")).to_have_count(page.locator("#chart-top-tags svg a").count())
+
+
+@pytest.mark.parametrize("width", [412, 1280])
+def test_a_chart_not_yet_laid_out_takes_the_room_it_will_need(browser: Browser, base_url: str, width: int) -> None:
+    """Charts off screen are skipped (content-visibility) with a placeholder as tall as the chart: scrolling to one
+    moves nothing, and nothing below (the footer links) sits under a chart's bars."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto(base_url + "stats/")
+    heights = "[...document.querySelectorAll('.hb-chart')].map(e => e.getBoundingClientRect().height)"
+    placeholders = tab.evaluate(heights)
+    tab.evaluate("document.querySelector('.md-footer').scrollIntoView()")
+    for i in range(len(placeholders)):
+        tab.evaluate(f"document.querySelectorAll('.hb-chart')[{i}].scrollIntoView()")
+        tab.wait_for_timeout(100)
+    laid_out = tab.evaluate(heights)
+    context.close()
+    assert len(placeholders) >= len(CHARTS)
+    assert [round(h) for h in placeholders] == [round(h) for h in laid_out]

@@ -48,7 +48,9 @@ def bar_chart(name: str, title: str, bars: Sequence[Bar], head: str, empty: str 
     ``head`` names the label column of the table. Without bars, the ``empty`` message alone."""
     if not bars:
         return f'<p class="hb-chart-empty">{H.text(empty)}</p>'
-    return f'<div class="hb-chart" id="chart-{name}">\n{svg(name, title, bars)}\n{data_table(bars, head)}\n</div>'
+    # The chart's height (in the chart's em) sizes its placeholder while the browser skips laying it out (content-visibility).
+    rows = f' style="--hb-chart-height: {_num(ROW * len(bars))}"'
+    return f'<div class="hb-chart" id="chart-{name}"{rows}>\n{svg(name, title, bars)}\n{data_table(bars, head)}\n</div>'
 
 
 def svg(name: str, title: str, bars: Sequence[Bar]) -> str:
