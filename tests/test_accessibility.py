@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.real_data]
 
@@ -38,9 +38,20 @@ BLOCKING_IMPACTS = ("serious", "critical")
 # screen it is scrolled by swiping. The desktop test checks the same blocks with this rule on.
 TOUCH_EXEMPT = {"scrollable-region-focusable"}
 ARTEFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+class Device(TypedDict, total=False):
+    """The options of Browser.new_context that make a screen, typed as playwright types them."""
+
+    viewport: ViewportSize
+    device_scale_factor: float
+    is_mobile: bool
+    has_touch: bool
+
+
+DESKTOP: Device = {"viewport": {"width": 1280, "height": 900}}
 SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> the Material palette it must select
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+PHONE: Device = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 
 
 def open_page(browser: Browser, url: str, **context_options: Any) -> Page:

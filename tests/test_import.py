@@ -21,6 +21,7 @@ from conftest import FIXTURES, ROOT
 from handbook.build import load_checked
 from handbook.handbook import Handbook
 from handbook.importer import Built, Options, build, load_rules
+from handbook.model import Occurrence
 from handbook.rawnotes import decode, parse, physical_lines
 from handbook.suggest import ImportRules
 
@@ -66,12 +67,14 @@ def test_there_are_at_least_six_formats_with_labels() -> None:
 
 
 def _question_lines(built: Built) -> set[int]:
-    lines = {q.asked[0].line for q in built.draft.questions if q.asked}
-    return lines | {a.asked.line for a in built.draft.add_asked}
+    lines = {_line(q.asked[0]) for q in built.draft.questions if q.asked}
+    return lines | {_line(a.asked) for a in built.draft.add_asked}
 
 
-def _lines(values: set[int | None]) -> set[int]:
-    return {v for v in values if v is not None}
+def _line(occurrence: Occurrence) -> int:
+    """The raw line a drafted occurrence was taken from: the importer writes it for every one."""
+    assert occurrence.line is not None, occurrence
+    return occurrence.line
 
 
 def test_questions_are_extracted_and_answers_are_not() -> None:
@@ -96,10 +99,10 @@ def _categories(item: Case) -> dict[int, str]:
     """Raw line → category: the draft's for new questions, the existing question's for duplicates."""
     handbook, _ = real()
     existing = {q.id: q.category for q in handbook.questions}
-    result = {q.asked[0].line: q.category for q in item.built.draft.questions}
+    result = {_line(q.asked[0]): q.category for q in item.built.draft.questions}
     own = {q.id: q.category for q in item.built.draft.questions}
     for extra in item.built.draft.add_asked:
-        result[extra.asked.line] = existing.get(extra.question) or own[extra.question]
+        result[_line(extra.asked)] = existing.get(extra.question) or own[extra.question]
     return result
 
 
@@ -119,7 +122,7 @@ def test_category_share_is_reported() -> None:
 def _duplicates(item: Case) -> tuple[dict[int, str], dict[int, str]]:
     """(predicted, labelled) raw line → target: an existing id, or line:N for an earlier question of the file."""
     own_lines = {q.id: q.asked[0].line for q in item.built.draft.questions}
-    predicted = {a.asked.line: (f"line:{own_lines[a.question]}" if a.question in own_lines else a.question) for a in item.built.draft.add_asked}
+    predicted = {_line(a.asked): (f"line:{own_lines[a.question]}" if a.question in own_lines else a.question) for a in item.built.draft.add_asked}
     labelled = {int(k): str(v) for k, v in (item.labels.get("duplicates") or {}).items()}
     return predicted, labelled
 
@@ -261,7 +264,12 @@ def test_real_notes_from_the_seed_files() -> None:
             section = heading[1]
         elif (numbered := re.match(r"^(\d+)\.\s+\S", line)) and section:
             unit[(section, int(numbered[1]))] = number
-    asked = {unit[(o.section or "", o.line)] for q in handbook.questions for o in q.asked if o.source == source.id and (o.section or "", o.line) in unit}
+    asked = {
+        unit[(o.section or "", o.line)]
+        for q in handbook.questions
+        for o in q.asked
+        if o.source == source.id and o.line is not None and (o.section or "", o.line) in unit
+    }
     tipped = {unit[(r.section or "", n)] for t in handbook.tips for r in t.sources if r.source == source.id for n in r.lines if (r.section or "", n) in unit}
     found = {q.line for q in parse("\n".join(lines)).questions}
     print(f"种子笔记 {source.id}：题目行 {len(asked & found)}/{len(asked)} 识别为题目，面经行 {len(tipped & found)}/{len(tipped)} 误作题目")

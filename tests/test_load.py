@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -140,7 +141,12 @@ def test_kept_files_are_parsed_again_only_when_their_text_changes(mini: Path, mo
     write_tree(mini, {"data/questions/extra.yaml": "- id: q-050\n  title: 题\n  category: data\n  tags: [未知]\n  intent: x\n  outline: [a, b, c]\n"})
     parsed: list[str] = []
     real = load_module._parse_file
-    monkeypatch.setattr(load_module, "_parse_file", lambda text, rel, *rest: parsed.append(rel) or real(text, rel, *rest))
+
+    def parse_counted(text: str, rel: str, *rest: Any) -> load_module.Entries:
+        parsed.append(rel)
+        return real(text, rel, *rest)
+
+    monkeypatch.setattr(load_module, "_parse_file", parse_counted)
     load_module.keep_files()
     try:
         first = load(mini / "data", mini)

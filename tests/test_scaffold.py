@@ -160,7 +160,7 @@ def test_id_helpers() -> None:
 
 
 def test_names_are_accepted(mini: Path) -> None:
-    args = ("--category", "数据与实验", "--tag", "AB测试,数据指标", "--source", "notes", "--section", "题目", "--line", "50")
+    args: tuple[str, ...] = ("--category", "数据与实验", "--tag", "AB测试,数据指标", "--source", "notes", "--section", "题目", "--line", "50")
     args += ("--company", "示例支付", "--round", "一面", "--date", "2025-04", "--position", "校招", "--framework", "A/B 实验设计")
     code, _, err = new(mini, "question", "--title", "如何评估新功能？", *args, "--intent", "考察实验。")
     assert code == 0, err

@@ -123,7 +123,7 @@ def test_invalid_fixtures_cover_what_the_schema_can_express() -> None:
 
 def test_names_are_accepted_for_vocabulary_fields() -> None:
     questions = next(f for f in data_files() if f.name == "questions")
-    entry = {"id": "q-1", "title": "题", "category": "数据与实验", "tags": ["AB测试"], "intent": "考察。", "outline": ["a", "b", "c"]}
+    entry: dict[str, Any] = {"id": "q-1", "title": "题", "category": "数据与实验", "tags": ["AB测试"], "intent": "考察。", "outline": ["a", "b", "c"]}
     entry["asked"] = [{"source": "notes", "section": "题目", "line": 3, "company": "支付宝", "round": "一面", "position": "校招"}]
     assert list(validator(questions).iter_errors([entry])) == []
 

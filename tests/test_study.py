@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, FilePayload, Page, expect
 
 from test_accessibility import blocking_violations
 
@@ -181,13 +181,13 @@ def test_a_bad_or_foreign_file_changes_nothing_and_says_why(context: BrowserCont
     result = page.locator(".hb-records__result")
     upload = page.get_by_label("导入学习记录（JSON 文件）：")
     for name, (content, reason) in BAD_FILES.items():
-        upload.set_input_files(files=[{"name": f"{name}.json", "mimeType": "application/json", "buffer": content}])
+        upload.set_input_files(files=[FilePayload(name=f"{name}.json", mimeType="application/json", buffer=content)])
         expect(result).to_contain_text(f"没有导入“{name}.json”：")
         expect(result).to_contain_text(reason)
         expect(result).to_contain_text("未导入任何内容，本机记录没有改动。")
         assert page.evaluate(f"localStorage.getItem('{KEY}')") == before, name
     # A good file after a bad one still imports (the input is cleared after each file).
-    upload.set_input_files(files=[{"name": "good.json", "mimeType": "application/json", "buffer": bad_question({"rating": 5})}])
+    upload.set_input_files(files=[FilePayload(name="good.json", mimeType="application/json", buffer=bad_question({"rating": 5}))])
     expect(result).to_contain_text("已导入“good.json”：1 道题的记录")
     assert stored(page)["questions"]["ant-010"]["rating"] == 5
 
@@ -328,7 +328,7 @@ def test_countdown_starts_pauses_resets_and_says_time_is_up(context: BrowserCont
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_controls_in_use_have_no_serious_axe_violations(browser: Browser, base_url: str, bank: dict[str, Any], scheme: str) -> None:
+def test_the_controls_in_use_have_no_serious_axe_violations(browser: Browser, base_url: str, bank: dict[str, Any], scheme: Literal["light", "dark"]) -> None:
     """axe on what the page list cannot show: a pressed mark, and each question of a category drawn in turn (the
     random number pinned, each rated so that the next draw takes the next), every part open and the clock running."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
