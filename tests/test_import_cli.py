@@ -135,6 +135,13 @@ def test_unknown_company_lists_the_valid_ones(repo: Path) -> None:
     assert "--position：未知招聘类型" in errors(repo, str(RAW / "qa_meituan.txt"), "--position", "兼职")
 
 
+def test_round_is_mapped_like_the_notes_headings(repo: Path) -> None:
+    """--round 三面 is read as import_rules.yaml maps a 三面 heading (to 总监面), not refused as an unknown round."""
+    imported(repo, "gbk_jd.txt", "--round", "三面", "--name", "mapped-round")  # its text names no round
+    draft = (repo / "data/drafts/mapped-round.yaml").read_text(encoding="utf-8")
+    assert "round: director" in draft
+
+
 def test_sources_that_cannot_take_raw_notes(repo: Path) -> None:
     assert "--source：未知出处 'nope'" in errors(repo, str(RAW / "qa_meituan.txt"), "--source", "nope")
     assert "来自种子材料" in errors(repo, str(RAW / "qa_meituan.txt"), "--source", "ant-notes")

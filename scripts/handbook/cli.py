@@ -194,7 +194,7 @@ def _add_import(sub: Any) -> None:
     cmd.add_argument("file", nargs="?", type=Path, metavar="文件", help="原始面经（.txt 或 .md；UTF-8 或 GBK 编码都可以）")
     cmd.add_argument("--source", help="记到已有出处（写 id）；不写时在草稿里新建出处")
     cmd.add_argument("--company", help="公司：id、名称或别名，如 ant-group 或 支付宝；不写时从标题里识别")
-    cmd.add_argument("--round", help="默认轮次：id 或名称，如 一面；原文里的轮次标题优先")
+    cmd.add_argument("--round", help="默认轮次：id、名称或 import_rules.yaml 里的写法，如 一面、三面；原文里的轮次标题优先")
     cmd.add_argument("--date", help="被问到的时间：2025、2025-05 或 2025-05-14")
     cmd.add_argument("--position", help="招聘类型：校招、实习、社招（或 campus、intern、social）")
     cmd.add_argument("--name", help="草稿与新出处的名字（小写英文、数字和连字符），默认取文件名")

@@ -464,8 +464,9 @@ def slug(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:ID_MAX]
 
 
-def options_for(handbook: Handbook, file: Path, given: dict[str, str | None], encoding_notice: str | None = None) -> Options:
-    """Resolve ``--name --source --company --round --date --position`` against the vocabularies; raises InputError."""
+def options_for(handbook: Handbook, file: Path, given: dict[str, str | None], encoding_notice: str | None = None, rules: ImportRules | None = None) -> Options:
+    """Resolve ``--name --source --company --round --date --position`` against the vocabularies; raises InputError.
+    ``--round`` is read as the raw notes' headings are: a spelling import_rules.yaml maps (三面 → 总监面) is mapped."""
     name = given.get("name") or slug(file.stem)
     if not name or not re.fullmatch(ID_PATTERN, name) or len(name) > ID_MAX:
         shown = given.get("name") or file.stem
@@ -478,11 +479,17 @@ def options_for(handbook: Handbook, file: Path, given: dict[str, str | None], en
         raw_file=raw_file,
         source=_existing_source(handbook, given.get("source"), name, raw_file),
         company=_lookup(vocab["companies"], given.get("company"), "--company"),
-        round=_lookup(vocab["rounds"], given.get("round"), "--round"),
+        round=_lookup(vocab["rounds"], _mapped_round(given.get("round"), rules), "--round"),
         date=_date(given.get("date")),
         position=_lookup(vocab["positions"], given.get("position"), "--position"),
         encoding_notice=encoding_notice,
     )
+
+
+def _mapped_round(value: str | None, rules: ImportRules | None) -> str | None:
+    if value is None or rules is None:
+        return value
+    return rules.rounds.get(value.strip(), value)
 
 
 def _lookup(vocabulary: Vocabulary, value: str | None, flag: str) -> str | None:
@@ -538,11 +545,12 @@ def run(root: Path, file: Path, given: dict[str, str | None]) -> str:
     except RawNotesError as error:
         raise InputError(f"{file}：{error}") from None
     handbook, _ = load_checked(root)
-    options = options_for(handbook, file, given, decoded.notice)
+    rules = load_rules(root / "data", root)
+    options = options_for(handbook, file, given, decoded.notice, rules)
     draft = f"data/{DRAFTS_DIR}/{options.name}.yaml"
     if (root / draft).exists():
         raise InputError(f"草稿 {draft} 已存在，不会覆盖：先审阅并接受（handbook import --accept {draft}）或删除它，或用 --name 换一个名字。")
-    built = build(parse(decoded.text), handbook, load_rules(root / "data", root), options)
+    built = build(parse(decoded.text), handbook, rules, options)
     try:
         write(root, built, decoded.text)
     except FileExistsError as error:
