@@ -85,6 +85,31 @@ def test_accepting_a_reviewed_draft_publishes_it(mini: Path) -> None:
     assert any(o.source == "acme-notes" for q in handbook.questions for o in q.asked)
 
 
+def test_accept_reports_copied_prose_at_its_line_in_the_draft(mini: Path) -> None:
+    """Prose that copies the raw notes is reported in the draft the contributor edits (not in the data file the
+    accept would write), and nothing is written."""
+    write_tree(mini, {"notes.txt": "某公司 一面\n\n1. 你为什么做产品经理？\n2. 怎么设计一个收银台？\n面试官提醒回答一定要结合自己真实的实习经历来讲\n"})
+    result = run_cli("--root", str(mini), "import", str(mini / "notes.txt"), "--company", "acme", "--name", "acme-notes")
+    assert result.returncode == 0, result.stderr
+    draft = mini / "data/drafts/acme-notes.yaml"
+    text = draft.read_text(encoding="utf-8").replace("待填：", "")
+    for review in ("review: [category, tags]", "review: [category]", "review: [tags]", "review: [kind]"):
+        text = text.replace(review, "")
+    copied = "回答一定要结合自己真实的实习经历来讲"
+    text = text.replace("    asked:", "    intent: 考察动机。\n    outline: [一, 二, 三]\n    asked:")
+    text = text.replace("    intent: 考察动机。", f"    intent: 考察动机：{copied}。", 1)
+    write_tree(mini, {"data/drafts/acme-notes.yaml": text})
+    before = {p: p.read_bytes() for p in (mini / "data").rglob("*") if p.is_file()}
+    result = run_cli("--root", str(mini), "import", "--accept", "data/drafts/acme-notes.yaml")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    reports = [line for line in result.stderr.splitlines() if "有 15 个字以上相同" in line]
+    assert reports, result.stdout + result.stderr
+    intent_line = text.splitlines().index(f"    intent: 考察动机：{copied}。") + 1
+    assert f"data/drafts/acme-notes.yaml:{intent_line}:" in reports[0] and "字段 intent" in reports[0], reports
+    assert len(reports) == 2 and all(line.startswith("data/drafts/acme-notes.yaml:") for line in reports), reports  # the tip too
+    assert {p: p.read_bytes() for p in (mini / "data").rglob("*") if p.is_file()} == before
+
+
 def test_prose_may_not_copy_the_raw_notes_but_titles_may(mini: Path) -> None:
     raw = "1. 你为什么想做产品经理而不是去做运营或者研发？\n面试官说回答要结合自己真实的经历来讲不能空谈\n"
     sources = (mini / "data/sources.yaml").read_text(encoding="utf-8")
