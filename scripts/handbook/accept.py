@@ -335,12 +335,13 @@ def accept(root: Path, draft_path: Path) -> Accepted:
     problems = readiness(loaded, handbook, data_dir)
     if problems:
         raise DataError(problems)
-    # Prose copied from the raw notes is reported where the contributor fixes it, in the draft (validate() below would
-    # name the data file it is about to write).
-    problems = check_raw(check(apply_drafts(handbook, Drafts((loaded,)))), data_dir, root)
+    preview = check(apply_drafts(handbook, Drafts((loaded,))))
+    edits = plan(data_dir, loaded, handbook, root)
+    # Prose copied from the raw notes (and raw lines left unaccounted) are reported where the contributor fixes them,
+    # in the draft: validate() below would name the data files it is about to write.
+    problems = check_raw(preview, data_dir, root)
     if problems:
         raise DataError(problems)
-    edits = plan(data_dir, loaded, handbook, root)
     validate(root, edits)
     write_all(edits)
     draft_path.unlink()
