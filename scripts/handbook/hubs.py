@@ -544,6 +544,6 @@ def _source_body(index: Index, sid: str, here: str) -> Iterator[str]:
     asked = [(o, q) for q in index.questions_by_source.get(sid, []) for o in q.asked if o.source == sid]
     asked.sort(key=lambda pair: (pair[0].section or "", pair[0].line or 0, pair[1].id))
     yield H.heading(2, f"记录的提问（{len(asked)} 次，{len({q.id for _, q in asked})} 道题）", "asked")
-    yield H.ul(f"{H.link(q.title, here, P.question(q.id))}<br><small>{occurrence_line(index, o, here)}</small>" for o, q in asked)
+    yield H.ul(f"{H.link(q.title, here, P.question(q.id))}<br><small>{occurrence_line(index, o, here, cite=False)}</small>" for o, q in asked)
     if not asked:
         yield H.para("这个出处没有记录提问（只被框架、案例或面经引用）。")

@@ -201,8 +201,9 @@ def _asked_section(index: Index, q: Question, here: str) -> Iterator[str]:
     yield H.ul(occurrence_line(index, o, here) for o in sorted(set(q.asked), key=occurrence_key))
 
 
-def occurrence_line(index: Index, o: Occurrence, here: str) -> str:
-    """Where and when one occurrence was asked: company · round · date · position · source."""
+def occurrence_line(index: Index, o: Occurrence, here: str, cite: bool = True) -> str:
+    """Where and when one occurrence was asked: company · round · date · position · source (without ``cite``, as on
+    the source's own page: only where in it)."""
     parts = [H.link(index.companies[o.company].name, here, P.company(o.company)) if o.company else UNKNOWN_COMPANY]
     if o.round:
         parts.append(H.link(index.rounds[o.round].name, here, P.round_(o.round)))
@@ -211,9 +212,10 @@ def occurrence_line(index: Index, o: Occurrence, here: str) -> str:
     if o.position:
         parts.append(POSITIONS[o.position])
     src = index.sources[o.source]
-    where = H.link(f"《{src.title}》", here, P.source(o.source))
-    if o.line is not None:
-        where += f" {locator(o.section, [o.line], raw=src.raw is not None)}"
+    at = locator(o.section, [o.line], raw=src.raw is not None) if o.line is not None else ""
+    if not cite:
+        return " · ".join(parts) + (f"（{at}）" if at else "")
+    where = H.link(f"《{src.title}》", here, P.source(o.source)) + (f" {at}" if at else "")
     return " · ".join(parts) + f"（出处：{where}）"
 
 
