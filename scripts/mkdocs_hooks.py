@@ -84,10 +84,7 @@ def _load() -> None:
     try:
         handbook, _ = load_checked(ROOT, drafts=DRAFTS)
     except (DataError, OSError) as error:
-        report = error.report() if isinstance(error, DataError) else os_error_report(error)
-        if not (_state.get("serving") and "inputs" in _state):
-            raise Abort("\n" + report) from None
-        log.error(f"{report}\n{KEEPS_SERVING}")
+        _stop(error.report() if isinstance(error, DataError) else os_error_report(error))
         _state["refused"] = inputs
         return
     _state["cut"] = jieba_cut(segmenter_words(handbook))
@@ -131,7 +128,7 @@ def _stop(report: str) -> None:
     with the pages on disk (a sync that failed changed none): MkDocs answers an exception in a rebuild with a
     traceback and a preview stuck until the next save."""
     if not _state.get("served"):
-        raise Abort("\n" + report)
+        raise Abort("\n" + report) from None
     log.error(f"{report}\n{KEEPS_SERVING}")
 
 

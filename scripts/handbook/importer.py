@@ -464,7 +464,7 @@ def slug(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", text.lower()))[:ID_MAX]
 
 
-def options_for(handbook: Handbook, file: Path, given: dict[str, str | None], encoding_notice: str | None = None, rules: ImportRules | None = None) -> Options:
+def options_for(handbook: Handbook, file: Path, given: dict[str, str | None], rules: ImportRules, encoding_notice: str | None = None) -> Options:
     """Resolve ``--name --source --company --round --date --position`` against the vocabularies; raises InputError.
     ``--round`` is read as the raw notes' headings are: a spelling import_rules.yaml maps (三面 → 总监面) is mapped."""
     name = given.get("name") or slug(file.stem)
@@ -486,8 +486,8 @@ def options_for(handbook: Handbook, file: Path, given: dict[str, str | None], en
     )
 
 
-def _mapped_round(value: str | None, rules: ImportRules | None) -> str | None:
-    if value is None or rules is None:
+def _mapped_round(value: str | None, rules: ImportRules) -> str | None:
+    if value is None:
         return value
     return rules.rounds.get(value.strip(), value)
 
@@ -546,7 +546,7 @@ def run(root: Path, file: Path, given: dict[str, str | None]) -> str:
         raise InputError(f"{file}：{error}") from None
     handbook, _ = load_checked(root)
     rules = load_rules(root / "data", root)
-    options = options_for(handbook, file, given, decoded.notice, rules)
+    options = options_for(handbook, file, given, rules, decoded.notice)
     draft = f"data/{DRAFTS_DIR}/{options.name}.yaml"
     if (root / draft).exists():
         raise InputError(f"草稿 {draft} 已存在，不会覆盖：先审阅并接受（handbook import --accept {draft}）或删除它，或用 --name 换一个名字。")
