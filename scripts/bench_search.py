@@ -4,7 +4,8 @@ For each query: open the home page, focus the search box, type the query, and wa
 (Material fetches the index on focus, its worker builds the Lunr index, docs/assets/search-query.js rewrites
 the query). Measured: milliseconds from focus to the first results, main-thread long tasks (the longtask
 PerformanceObserver) and the time in search-query.js's own marks (``hb-search:*`` measures), bytes of the
-responses after focus (as served, and gzip-compressed as a static host would send them), the main thread's
+responses after focus, the page's and its workers' (as served, and gzip-compressed as a static host would send
+them; for the index in shards, what the query fetched), the main thread's
 JS heap afterwards, then the time of a second query typed into the same box.
 
     PYTHONPATH=scripts .venv/bin/python scripts/bench_search.py SITE_DIR [--query 风控 ...] [--out FILE]
@@ -25,6 +26,8 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+
+from handbook.search import SHARDS  # noqa: E402
 
 QUERIES = ("风控", "用户增长 留存", "如何设计一个会员体系")
 """A word, two words, a natural question."""
@@ -87,7 +90,7 @@ def gzip_size(path: Path) -> int:
 
 def bench_site(site: Path, queries: tuple[str, ...] = QUERIES) -> dict[str, Any]:
     """Numbers for each query typed into a fresh page of ``site`` (a built site directory), and their medians."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Request, sync_playwright
 
     from browser import CHROMIUM, CHROMIUM_ARGS, serve
 
@@ -99,27 +102,23 @@ def bench_site(site: Path, queries: tuple[str, ...] = QUERIES) -> dict[str, Any]
                 tab = browser.new_page()
                 tab.add_init_script(_SETUP)
                 cdp = tab.context.new_cdp_session(tab)
-                cdp.send("Network.enable")
                 cdp.send("Performance.enable")
-                urls: dict[str, str] = {}
                 sizes: dict[str, int] = {}
                 counting = {"on": False}
 
-                def response(event: dict[str, Any], urls: dict[str, str] = urls, counting: dict[str, bool] = counting) -> None:
-                    if counting["on"] and event["response"]["url"].startswith("http"):
-                        urls[event["requestId"]] = event["response"]["url"]
+                # Playwright reports the requests of the page's workers too (the index in shards is fetched there).
+                def finished(request: Request, sizes: dict[str, int] = sizes, counting: dict[str, bool] = counting) -> None:
+                    if counting["on"] and request.url.startswith("http"):
+                        measured = request.sizes()
+                        sizes[request.url] = measured["responseBodySize"] + measured["responseHeadersSize"]
 
-                def finished(event: dict[str, Any], urls: dict[str, str] = urls, sizes: dict[str, int] = sizes) -> None:
-                    if event["requestId"] in urls:
-                        sizes[urls[event["requestId"]]] = int(event["encodedDataLength"])
-
-                cdp.on("Network.responseReceived", response)
-                cdp.on("Network.loadingFinished", finished)
+                tab.on("requestfinished", finished)
                 tab.goto(base)
                 tab.wait_for_load_state("networkidle")
                 counting["on"] = True
                 run = tab.evaluate(_FIRST, query)
                 tab.wait_for_timeout(200)
+                counting["on"] = False
                 run["bytes"] = sum(sizes.values())
                 run["bytes_gzip"] = sum(gzip_size(site / urlsplit(u).path.lstrip("/")) for u in sizes if (site / urlsplit(u).path.lstrip("/")).is_file())
                 run["files"] = sorted(urlsplit(u).path for u in sizes)
@@ -130,10 +129,11 @@ def bench_site(site: Path, queries: tuple[str, ...] = QUERIES) -> dict[str, Any]
                 tab.close()
         finally:
             browser.close()
-    index = site / "search" / "search_index.json"
+    index = [site / "search" / "search_index.json", *sorted((site / "search" / SHARDS).glob("*"))]
     return {
-        "index_bytes": index.stat().st_size,
-        "index_gzip": gzip_size(index),
+        "index_bytes": sum(f.stat().st_size for f in index),
+        "index_gzip": sum(gzip_size(f) for f in index),
+        "index_files": len(index),
         "first_results_ms": statistics.median(r["first_results_ms"] for r in runs.values()),
         "next_query_ms": statistics.median(t for r in runs.values() for t in r["next_query_ms"]),
         "long_tasks_ms": statistics.median(r["long_tasks_ms"] for r in runs.values()),

@@ -250,12 +250,31 @@ def on_post_build(config: MkDocsConfig) -> None:
     spilled: IO[str] = _state.pop("entries")
     with spilled:
         if search_index.is_file():
-            write_index(search_index, spilled)
+            write_index(search_index, spilled, _shards_from(config))
     try:
         anki.write(Path(config.site_dir) / ANKI, _state["deck"])
     except OSError as error:
         _stop(os_error_report(error))
     _state["served"] = _state.get("serving", False)  # a build has worked: rebuilds report problems and go on
+
+
+SHARDS_FROM = 5000
+"""Index entries from which the search index is written in shards (handbook/searchshards.py) unless mkdocs.yml's
+``extra.search_shards_from`` says otherwise: about 3,500 questions. Below it one file loads and indexes in about
+two seconds; the shards' first search costs a few requests more."""
+
+
+def _shards_from(config: MkDocsConfig) -> int | None:
+    """When to write the index in shards; never for the offline site (file:// pages cannot fetch them)."""
+    if "offline" in config.plugins:
+        return None
+    value = config.extra.get("search_shards_from", SHARDS_FROM)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        _stop(f"mkdocs.yml 的 extra.search_shards_from 应是一个非负整数（索引条目数），实际是 {value!r}。")
+        return None
+    return value
 
 
 def _deck(index: Index) -> bytes:

@@ -100,9 +100,10 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> 
     )
 
 
-def build_site(out: Path, site_url: str) -> Path:
+def build_site(out: Path, site_url: str, extra_env: dict[str, str] | None = None) -> Path:
     """Build the real handbook with mkdocs --strict into ``out`` for ``site_url``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    inherited = {k: v for k, v in os.environ.items() if k != "HANDBOOK_SEARCH_SHARDS_FROM"}
+    env = {**inherited, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, **(extra_env or {})}
     env.pop("HANDBOOK_SEEDS", None)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],

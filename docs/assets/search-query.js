@@ -24,7 +24,7 @@
 (function () {
   "use strict";
 
-  var SETUP = 0, QUERY = 2; // Material's SearchMessageType
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's SearchMessageType
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var SYNTAX = /(^|\s)[+-]|[*^~:"]/;
   var LONGEST = 12; // characters in the longest word looked up
@@ -81,16 +81,29 @@
 
   // The search worker's part: Material's worker, with queries detoured through the learner.
   function searchWorker(material) {
-    var learning = null, waiting = [], ours = new WeakSet();
-    var load = self.importScripts;
-    // Material's worker loads Lunr's languages relative to its own address.
+    var learning = null, waiting = [], ours = new WeakSet(), shards = null;
+    var load = self.importScripts, loaded = new Set();
+    // Material's worker loads Lunr's languages relative to its own address, on every SETUP: once is enough
+    // (the shards set it up for each query; Lunr warns of every language loaded again).
     self.importScripts = function () {
-      return load.apply(self, Array.prototype.map.call(arguments, function (url) { return new URL(url, material).href; }));
+      var urls = Array.prototype.map.call(arguments, function (url) { return new URL(url, material).href; });
+      urls = urls.filter(function (url) { return !loaded.has(url); });
+      load.apply(self, urls);
+      urls.forEach(function (url) { loaded.add(url); });
     };
     addEventListener("message", function (event) {
       var message = event.data;
       if (ours.has(event)) return;
-      if (message && message.type === SETUP && message.data && message.data.docs) {
+      if (message && message.type === SETUP && message.data && message.data.config && message.data.config.shards) {
+        // The index in shards (search-shards.js): Material's worker starts with no entries and gets, for each
+        // query, the entries that query needs.
+        learning = null;
+        self.importScripts(new URL("search-shards.js", location.href).href);
+        var index = self.hbShards(message.data, new URL("../" + message.data.config.shards.path, location.href).href, self.hbQuery, self.lunr);
+        index.prepare().catch(function () { /* the first query tries again */ });
+        shards = sharded(index);
+      } else if (message && message.type === SETUP && message.data && message.data.docs) {
+        shards = null;
         learning = start();
         learning.onmessage = function (reply) {
           waiting.shift();
@@ -101,6 +114,9 @@
           waiting.splice(0).forEach(pass);
         };
         learning.postMessage(message.data);
+      } else if (message && message.type === QUERY && typeof message.data === "string" && shards) {
+        event.stopImmediatePropagation();
+        shards.ask(message.data);
       } else if (message && message.type === QUERY && typeof message.data === "string" && learning) {
         event.stopImmediatePropagation(); // Material's code gets it back rewritten
         waiting.push(message.data);
@@ -111,6 +127,52 @@
       var rewritten = new MessageEvent("message", { data: { type: QUERY, data: query } });
       ours.add(rewritten);
       dispatchEvent(rewritten);
+    }
+
+    // Queries over the shards, one at a time (while one is answered, only the latest typed waits): the query's
+    // entries go to Material's worker as an index of their own (its READY is not passed on), then the query.
+    // Material's results for a query over the shards also say how many pages matched in all (hbTotal: it lists the
+    // first CAP of them; docs/assets/search-clean.js shows the total).
+    var post = self.postMessage, ready = null, total = null;
+    self.postMessage = function (message) {
+      if (message && message.type === READY && ready) {
+        var done = ready;
+        ready = null;
+        return done();
+      }
+      if (message && message.type === RESULT && message.data && total !== null) {
+        message.data.hbTotal = total;
+        total = null;
+      }
+      return post.apply(self, arguments);
+    };
+    function sharded(index) {
+      var next = null, busy = false;
+      function run() {
+        if (busy || next === null) return;
+        var query = next;
+        next = null;
+        if (!query.trim()) return pass(query); // nothing to look up: Material answers it with no results
+        busy = true;
+        index.search(query).catch(function (error) {
+          console.warn("search shards:", error); // a shard that did not arrive: no results rather than stale ones
+          return { query: query, docs: [], witnesses: [], pages: 0 };
+        }).then(function (found) {
+          return new Promise(function (resolve) {
+            ready = resolve;
+            var setup = new MessageEvent("message", { data: { type: SETUP, data: index.setupFor(found) } });
+            ours.add(setup);
+            dispatchEvent(setup);
+          }).then(function () {
+            total = found.pages;
+            pass(found.query);
+          });
+        }).then(function () {
+          busy = false;
+          run();
+        });
+      }
+      return { ask: function (query) { next = query; run(); } };
     }
     importScripts(material);
   }
@@ -143,7 +205,7 @@
           var term = terms[i];
           if (!term) continue;
           var word = words.get(term);
-          if (!word) words.set(term, (word = { count: 0, docs: [], titles: [] }));
+          if (!word) words.set(term, (word = { count: 0, df: 0, docs: [], titles: [] }));
           word.count++;
           if (word.docs[word.docs.length - 1] !== n) word.docs.push(n);
           if (f === 0 && word.titles[word.titles.length - 1] !== n) word.titles.push(n);
@@ -153,6 +215,7 @@
     });
     var none = new Int32Array(0);
     words.forEach(function (word) { // a third of the memory as typed arrays
+      word.df = word.docs.length;
       word.docs = Int32Array.from(word.docs);
       word.titles = word.titles.length ? Int32Array.from(word.titles) : none;
     });
@@ -184,7 +247,7 @@
   // How many sections hold ``term``, or a word it begins (a Latin word being typed, a character the index lacks).
   function sections(term) {
     var word = words.get(term);
-    if (word) return word.docs.length;
+    if (word) return word.df;
     var found = new Set();
     words.forEach(function (w, t) {
       if (t.lastIndexOf(term, 0) === 0) w.docs.forEach(function (d) { found.add(d); });
@@ -196,7 +259,7 @@
   // is "titles"), the rarer words when several sets tie.
   function together(terms, field) {
     var best = [], bestRarity = -Infinity;
-    var rarities = terms.map(function (t) { return -Math.log(words.get(t).docs.length); });
+    var rarities = terms.map(function (t) { return -Math.log(words.get(t).df); });
     var held = new Map(); // section -> indexes of the terms it holds: only sections holding one are visited
     terms.forEach(function (t, i) {
       words.get(t)[field].forEach(function (n) {
@@ -228,29 +291,36 @@
     return chosen.length > 1 ? chosen : [];
   }
 
-  function rewrite(query) {
-    if (!query.trim() || SYNTAX.test(query)) return query;
-    var terms = [], parts = [];
+  // The words of a query as the index holds them (a Chinese run not in the index cut into its words), and the
+  // parts of its long words: what rewrite() looks up.
+  function terms(query) {
+    var found = [], parts = [];
     query.toLowerCase().split(separator).forEach(function (piece) {
       if (!piece) return;
       (HAN.test(piece) && !words.has(piece) ? cut(piece) : [piece]).forEach(function (t) {
-        if (terms.indexOf(t) < 0) terms.push(t);
+        if (found.indexOf(t) < 0) found.push(t);
       });
     });
-    var main = terms.filter(function (t) {
-      return words.has(t) && !ASKING.has(t) && !(t.length === 1 && HAN.test(t));
-    });
-    var must = required(main);
     // A long word (为什么做产品经理, taught to jieba as a tag's synonym) also ranks by the words it is made
     // of, as titles hold them: optional.
-    main.forEach(function (t) {
-      if (t.length > 2 && HAN.test(t)) {
+    found.forEach(function (t) {
+      if (t.length > 2 && HAN.test(t) && words.has(t) && !ASKING.has(t)) {
         cut(t, t).forEach(function (part) {
-          if (part.length > 1 && words.has(part) && terms.indexOf(part) < 0 && parts.indexOf(part) < 0) parts.push(part);
+          if (part.length > 1 && words.has(part) && found.indexOf(part) < 0 && parts.indexOf(part) < 0) parts.push(part);
         });
       }
     });
-    return terms.concat(parts).map(function (t) {
+    return { terms: found, parts: parts };
+  }
+
+  function rewrite(query) {
+    if (!query.trim() || SYNTAX.test(query)) return query;
+    var cutting = terms(query), all = cutting.terms;
+    var main = all.filter(function (t) {
+      return words.has(t) && !ASKING.has(t) && !(t.length === 1 && HAN.test(t));
+    });
+    var must = required(main);
+    return all.concat(cutting.parts).map(function (t) {
       var known = words.has(t);
       if (!known && !sections(t)) return "";
       if (main.length && t.length === 1 && HAN.test(t) && sections(t) > COMMON * sectionCount) return ""; // 的, 你
@@ -258,5 +328,23 @@
       if (must.indexOf(t) >= 0) return "+" + kept;
       return known && main.length ? kept + "^1" : kept + "*"; // single characters alone: as typed so far
     }).filter(Boolean).join(" ") || query;
+  }
+
+  // For docs/assets/search-shards.js, in the same worker: the words come from the shards' vocabulary.
+  if (typeof document === "undefined") {
+    self.hbQuery = {
+      use: function (vocabulary, count, sectionsInIndex, pattern) {
+        words = vocabulary;
+        total = count;
+        sectionCount = sectionsInIndex;
+        separator = pattern;
+      },
+      terms: function (query) {
+        var cutting = terms(query);
+        return cutting.terms.concat(cutting.parts);
+      },
+      rewrite: rewrite,
+      syntax: function (query) { return SYNTAX.test(query); }
+    };
   }
 })();

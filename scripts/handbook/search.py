@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
@@ -30,6 +31,7 @@ from .export import url_of
 from .handbook import Handbook
 from .model import Question, Tag
 from .relations import Index
+from .searchshards import Shards
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -140,21 +142,55 @@ separator splits on it and docs/assets/search-clean.js removes it from the resul
 (YAML refuses the character). At 10,000 questions the index is 2.3 million word breaks: 26.0 → 21.4 MB, gzip 5.33 → 5.06 MB."""
 
 
-def write_index(path: Path, extra: Iterable[str]) -> None:
-    """Add ``extra`` entries (each as JSON text, as spill() keeps them) to Material's search index and rewrite it as
-    UTF-8 JSON instead of \\uXXXX escapes (about half the size), words separated by WORD_BREAK.
+def write_index(path: Path, extra: IO[str], shards_from: int | None = None) -> None:
+    """Add ``extra`` entries (each as JSON text on a line, as spill() keeps them) to Material's search index and
+    rewrite it as UTF-8 JSON instead of \\uXXXX escapes (about half the size), words separated by WORD_BREAK; or,
+    when the index holds ``shards_from`` entries or more, write it in shards (handbook/searchshards.py) beside it
+    and leave in it only Material's config and where the shards are.
 
     The entries are written one at a time, never held together: at 10,000 questions they are
     tens of megabytes of text. The file is replaced only once complete."""
     data = json.loads(path.read_text(encoding="utf-8"))
     docs = data.pop("docs")
+    total = len(docs) + sum(1 for _ in extra)
+    extra.seek(0)
+    entries = chain((_json(doc) for doc in docs), (line.rstrip("\n") for line in extra))
+    if shards_from is not None and total >= shards_from:
+        _write_shards(path, data["config"], entries)
+        return
     partial = path.with_name(path.name + ".partial")
     with partial.open("w", encoding="utf-8") as out:
         out.write(_json(data)[:-1] + ("," if data else "") + '"docs":[')
-        for i, entry in enumerate(chain((_json(doc) for doc in docs), (line.rstrip("\n") for line in extra))):
+        for i, entry in enumerate(entries):
             out.write(("," if i else "") + entry.replace("\u200b", WORD_BREAK))
         out.write("]}")
     partial.replace(path)
+    _remove(path.parent / SHARDS)
+
+
+SHARDS = "shards"
+"""The folder beside search_index.json that holds the index in shards."""
+
+
+def _write_shards(path: Path, config: dict[str, Any], entries: Iterable[str]) -> None:
+    """The index as shards in a fresh folder, swapped in whole, then search_index.json pointing at them."""
+    target = path.parent / SHARDS
+    partial = path.parent / (SHARDS + ".partial")
+    _remove(partial)
+    shards = Shards(config, partial)
+    for entry in entries:
+        shards.add(json.loads(entry.replace("\u200b", WORD_BREAK)))
+    stub = shards.finish()
+    _remove(target)
+    partial.replace(target)
+    written = path.with_name(path.name + ".partial")
+    written.write_text(_json(stub), encoding="utf-8")
+    written.replace(path)
+
+
+def _remove(folder: Path) -> None:
+    if folder.is_dir():
+        shutil.rmtree(folder)
 
 
 def _json(value: Any) -> str:
