@@ -129,7 +129,7 @@ def bench_site(site: Path, queries: tuple[str, ...] = QUERIES) -> dict[str, Any]
                 tab.close()
         finally:
             browser.close()
-    index = [site / "search" / "search_index.json", *sorted((site / "search" / SHARDS).glob("*"))]
+    index = [site / "search" / "search_index.json", *sorted(f for f in (site / "search" / SHARDS).rglob("*") if f.is_file())]
     return {
         "index_bytes": sum(f.stat().st_size for f in index),
         "index_gzip": sum(gzip_size(f) for f in index),

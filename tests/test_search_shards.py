@@ -88,11 +88,12 @@ def test_the_shards_hold_every_term_with_its_entries_counts_and_pages(tmp_path: 
         write_index(index, spilled, shards_from=0)
     stub = json.loads(index.read_text(encoding="utf-8"))
     assert stub["docs"] == []
-    version = stub["config"].pop("shards")
-    assert stub["config"] == CONFIG and version["path"] == "search/shards/"
-    folder = tmp_path / "search" / SHARDS
+    where = stub["config"].pop("shards")
+    assert stub["config"] == CONFIG
+    [folder] = (tmp_path / "search" / SHARDS).iterdir()
+    assert where["path"] == f"search/shards/{folder.name}/"
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    assert meta["version"] == version["version"] and meta["docs"] == 5
+    assert meta["version"] == folder.name and meta["docs"] == 5
     assert meta["boosts"] == {"2": 3}
     assert [int(g, 36) for g in meta["starts"].split(" ")] == [0, 2, 1, 1]  # pages start at entries 0, 2, 3, 4
     words = {line.split("\t")[0]: [int(v, 36) for v in line.split("\t")[1:]] for line in meta["words"].splitlines()}
@@ -115,7 +116,8 @@ def test_below_the_threshold_the_index_is_one_file_and_old_shards_go(tmp_path: P
     index = _index(tmp_path / "search", DOCS)
     with _spilled(tmp_path) as spilled:
         write_index(index, spilled, shards_from=0)
-    first = (tmp_path / "search" / SHARDS / "meta.json").read_text(encoding="utf-8")
+    [first] = (tmp_path / "search" / SHARDS).iterdir()
+    first_meta = (first / "meta.json").read_text(encoding="utf-8")
     _index(tmp_path / "search", DOCS)
     with _spilled(tmp_path) as spilled:
         write_index(index, spilled, shards_from=6)
@@ -123,11 +125,17 @@ def test_below_the_threshold_the_index_is_one_file_and_old_shards_go(tmp_path: P
     assert [d["location"] for d in written["docs"]] == ["", "#how", "tags/risk/", "questions/q-1/", "questions/q-2/"]
     assert "shards" not in written["config"]
     assert not (tmp_path / "search" / SHARDS).exists()
-    # The same entries give the same shards, byte for byte (the version is their hash).
+    # The same entries give the same shards, byte for byte, in a folder of the same name (their hash); other
+    # entries another folder.
     _index(tmp_path / "search", DOCS)
     with _spilled(tmp_path) as spilled:
         write_index(index, spilled, shards_from=5)
-    assert (tmp_path / "search" / SHARDS / "meta.json").read_text(encoding="utf-8") == first
+    assert [f.name for f in (tmp_path / "search" / SHARDS).iterdir()] == [first.name]
+    assert (first / "meta.json").read_text(encoding="utf-8") == first_meta
+    _index(tmp_path / "search", DOCS[:2])
+    with _spilled(tmp_path) as spilled:
+        write_index(index, spilled, shards_from=0)
+    assert [f.name for f in (tmp_path / "search" / SHARDS).iterdir()] != [first.name]
 
 
 def _config(extra: dict[str, Any], plugins: tuple[str, ...] = ("search",)) -> MkDocsConfig:

@@ -21,6 +21,9 @@
 // - the page (a deferred script of every page): nothing, unless the page could not hand the search
 //   worker over (file://, the offline site's iframe worker); then it rewrites the queries Material
 //   posts (Worker.prototype.postMessage), learning on the main thread as before.
+// With the index in shards (large banks; search_index.json's config.shards), there is no learner: the search
+// worker loads docs/assets/search-shards.js, which reads the words from the shards' vocabulary (self.hbQuery
+// below) and gives Material's worker, for each query, the entries that query needs.
 (function () {
   "use strict";
 
@@ -129,8 +132,9 @@
       dispatchEvent(rewritten);
     }
 
-    // Queries over the shards, one at a time (while one is answered, only the latest typed waits): the query's
-    // entries go to Material's worker as an index of their own (its READY is not passed on), then the query.
+    // Queries over the shards, one at a time (while one is answered, only the latest typed waits, and the one
+    // being answered is dropped): the query's entries go to Material's worker as an index of their own (its READY
+    // is not passed on), then the query.
     // Material's results for a query over the shards also say how many pages matched in all (hbTotal: it lists the
     // first CAP of them; docs/assets/search-clean.js shows the total).
     var post = self.postMessage, ready = null, total = null;
@@ -158,6 +162,7 @@
           console.warn("search shards:", error); // a shard that did not arrive: no results rather than stale ones
           return { query: query, docs: [], witnesses: [], pages: 0 };
         }).then(function (found) {
+          if (next !== null) return; // typed on meanwhile: its results would only flash before the newer ones
           return new Promise(function (resolve) {
             ready = resolve;
             var setup = new MessageEvent("message", { data: { type: SETUP, data: index.setupFor(found) } });

@@ -14,6 +14,7 @@
   "use strict";
 
   var CAP = 50; // pages handed to Material for one query: five screens of its results
+  var KEEP_PAGES = 2000; // pages kept for later queries (a few megabytes)
   var K1 = 1.2; // Lunr's BM25 k1; Material sets b = 0, so the length of a field does not count
   var FIELDS = ["title", "text", "tags"];
   var HAN_RUN = /\p{sc=Han}+/gu; // what Material's worker cuts into words
@@ -25,11 +26,11 @@
   function Shards(setup, base, query, lunr) {
     this.setup = setup;
     this.base = base;
-    this.version = setup.config.shards.version;
     this.query = query;
     this.lunr = lunr;
     this.current = null; // what Lunr's next build patches in
     this.files = new Map(); // name -> promise of its parsed content, forgotten if it fails (the next query retries)
+    this.pagesKept = 0;
     patch(this);
   }
 
@@ -37,8 +38,22 @@
     var files = this.files, known = files.get(name);
     if (!known) {
       known = this.fetch(name).then(read);
-      known.catch(function () { files.delete(name); });
+      var self_ = this;
+      known.catch(function () {
+        if (files.get(name) !== known) return;
+        files.delete(name);
+        if (name.charAt(0) === "d") self_.pagesKept--;
+      });
       files.set(name, known);
+      if (name.charAt(0) === "d" && ++this.pagesKept > KEEP_PAGES) { // the pages fetched longest ago go
+        for (var key of files.keys()) {
+          if (key.charAt(0) === "d") {
+            files.delete(key);
+            this.pagesKept--;
+            break;
+          }
+        }
+      }
     }
     return known;
   };
@@ -50,7 +65,7 @@
   };
 
   Shards.prototype.fetch = function (name) {
-    return fetch(this.base + name + "?v=" + this.version).then(function (response) {
+    return fetch(this.base + name).then(function (response) {
       if (!response.ok) throw new Error(name + ": " + response.status);
       return response;
     });

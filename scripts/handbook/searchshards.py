@@ -8,7 +8,9 @@ first result: at 10,000 questions 5 MB and about 6 seconds. Above a bank size (m
   holding it), where each page's entries start, the entries' boosts, and the number of entries;
 - ``p<k>.txt``: postings, every term's entries and its counts in each field, a term in shard k by its first
   character (so a word being typed finds every word it begins in one shard);
-- ``d<n>.json``: page n's entries, as the single index would hold them.
+- ``d<n>.json``: page n's entries, as the single index would hold them;
+
+all in a folder named by their hash, ``search/shards/<hash>/``.
 
 and ``search_index.json`` keeps Material's config, with no entries, and where the shards are (``config.shards``).
 docs/assets/search-query.js, Material's search worker's front, then scores a query from the postings exactly
@@ -24,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -96,30 +99,42 @@ class _Term:
     def add(self, n: int, text: int, title: int, tags: int) -> None:
         """Entry ``n`` (after every entry added so far) holds the term this many times in each field: written as the
         gap from the previous entry, then, unless it is the common case (once, in the text), its counts in text,
-        title and tags, base 36, dot-separated, trailing zeros left out."""
+        title and tags, base 36, dot-separated, trailing zeros left out. Entries are separated by spaces (one
+        leading: see written())."""
         self.df += 1
+        gap = n - self.last
+        self.last = n
+        code = _SHORT[gap] if gap < len(_SHORT) else b36(gap).encode("ascii")
+        if text == 1 and not title and not tags:  # 90% of entries
+            self.fdf += 1
+            self.count += 1
+            self.entries += b" " + code
+            return
         self.fdf += (text > 0) + (title > 0) + (tags > 0)
         self.count += text + title + tags
-        entry = b36(n - self.last)
-        self.last = n
-        if (text, title, tags) != (1, 0, 0):
-            counts = [text, title, tags]
-            while not counts[-1]:
-                counts.pop()
-            entry += "." + ".".join(map(b36, counts))
-        if self.entries:
-            self.entries += b" "
-        self.entries += entry.encode("ascii")
+        counts = [text, title, tags]
+        while not counts[-1]:
+            counts.pop()
+        self.entries += b" " + code + b"." + ".".join(map(b36, counts)).encode("ascii")
+
+    def written(self) -> str:
+        return self.entries[1:].decode("ascii")
+
+
+_SHORT = tuple(b36(n).encode("ascii") for n in range(36 * 36))
+"""The numbers of one or two base-36 digits, ready written: most gaps between entries."""
 
 
 class Shards:
     """Index entries added one at a time (the single index's order), written as shards."""
 
     def __init__(self, config: dict[str, Any], folder: Path) -> None:
-        """Shards written into ``folder`` (made here): the pages as they are complete, the rest by finish()."""
+        """Shards written into ``folder`` (made here), in a folder that finish() names after their content: the
+        pages as they are complete, the rest by finish()."""
         self.config = config
-        self.folder = folder
-        folder.mkdir(parents=True)
+        self.root = folder
+        self.folder = folder / "next"
+        self.folder.mkdir(parents=True)
         self.digest = hashlib.sha256()
         self.separator = re.compile(config["separator"])
         self.fields = [f for f in config["fields"] if f in _FIELDS]
@@ -141,19 +156,17 @@ class Shards:
         self.page.append(doc)
         if doc.get("boost") not in (None, 1):
             self.boosts[n] = float(doc["boost"])
-        counts: dict[str, list[int]] = {}
-        for i, name in enumerate(_FIELDS):
-            if name in self.fields:
-                for term in tokens(doc.get(name), self.separator):
-                    held = counts.get(term)
-                    if held is None:
-                        held = counts[term] = [0, 0, 0]
-                    held[i] += 1
-        for term, (title, text, tags) in counts.items():
-            known = self.terms.get(term)
-            if known is None:
-                known = self.terms[term] = _Term()
-            known.add(n, text, title, tags)
+        title, text, tags = (Counter(tokens(doc.get(name), self.separator) if name in self.fields else ()) for name in _FIELDS)
+        terms = self.terms
+        for term, tf in text.items():
+            known = terms.get(term) or terms.setdefault(term, _Term())
+            known.add(n, tf, title.pop(term, 0), tags.pop(term, 0))
+        for term, tf in title.items():
+            known = terms.get(term) or terms.setdefault(term, _Term())
+            known.add(n, 0, tf, tags.pop(term, 0))
+        for term, tf in tags.items():
+            known = terms.get(term) or terms.setdefault(term, _Term())
+            known.add(n, 0, 0, tf)
 
     def _write_page(self) -> None:
         if self.page:
@@ -167,14 +180,14 @@ class Shards:
 
     def finish(self) -> dict[str, Any]:
         """Write the postings and meta.json; returns what search_index.json holds instead of the entries:
-        Material's config, and where the shards are and their version (fetched as ?v=, so that a browser never
-        mixes files of two builds)."""
+        Material's config and where the shards are, a folder named by their hash: a page opened before a new build
+        was published never reads the new build's files as its own (it does not find them instead)."""
         self._write_page()
         size = sum(len(term) * 3 + len(known.entries) + 2 for term, known in self.terms.items())
         shards = max(1, -(-size // SHARD_BYTES))
         lines: dict[int, list[str]] = {}
         for term in sorted(self.terms):
-            lines.setdefault(shard_of(term, shards), []).append(f"{term}\t{self.terms[term].entries.decode('ascii')}\n")
+            lines.setdefault(shard_of(term, shards), []).append(f"{term}\t{self.terms[term].written()}\n")
         for number in range(shards):
             self._write(f"p{number}.txt", "".join(lines.pop(number, [])))
         version = self.digest.hexdigest()[:12]
@@ -189,8 +202,9 @@ class Shards:
             "words": words,
         }
         (self.folder / "meta.json").write_text(_json(meta), encoding="utf-8")
+        self.folder.rename(self.root / version)
         # Material's page script passes only config and docs on to its worker: the pointer goes in config.
-        return {"config": {**self.config, "shards": {"path": "search/shards/", "version": version}}, "docs": []}
+        return {"config": {**self.config, "shards": {"path": f"search/shards/{version}/"}}, "docs": []}
 
 
 def _deltas(values: Iterable[int]) -> str:
