@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -129,3 +130,23 @@ def test_a_search_link_opens_with_its_results(browser: Browser, sharded_url: str
     tab.set_default_timeout(15_000)
     assert "questions/ant-034/" in top5(tab, sharded_url, "AB实验")
     tab.close()
+
+
+def test_a_page_opened_before_a_new_build_was_published_still_searches(browser: Browser, sharded_site: Path, tmp_path: Path) -> None:
+    """The shards' folder is named by their hash: after a new build is published, an open page finds its folder gone,
+    reads where the new one is and searches there."""
+    site = tmp_path / "site"
+    shutil.copytree(sharded_site, site)
+    with serve(site) as url:
+        tab = browser.new_page()
+        box = SearchBox(tab, url)
+        assert box.search("风控")[0]
+        index = site / "search" / "search_index.json"
+        stub = json.loads(index.read_text(encoding="utf-8"))
+        [old] = (site / "search" / "shards").iterdir()
+        old.rename(old.with_name("0123456789ab"))  # what a new build would publish
+        stub["config"]["shards"]["path"] = "search/shards/0123456789ab/"
+        index.write_text(json.dumps(stub, ensure_ascii=False), encoding="utf-8")
+        found, count = box.search("商户权限")
+        assert found[0] == "questions/ant-126/" and count > 0
+        tab.close()

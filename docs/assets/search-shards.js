@@ -19,13 +19,15 @@
   var FIELDS = ["title", "text", "tags"];
   var HAN_RUN = /\p{sc=Han}+/gu; // what Material's worker cuts into words
 
-  self.hbShards = function (setup, base, query, lunr) {
-    return new Shards(setup, base, query, lunr);
+  // ``root``: the site's address; ``setup``: Material's SETUP data, whose config says where the shards are.
+  self.hbShards = function (setup, root, query, lunr) {
+    return new Shards(setup, root, query, lunr);
   };
 
-  function Shards(setup, base, query, lunr) {
+  function Shards(setup, root, query, lunr) {
     this.setup = setup;
-    this.base = base;
+    this.root = root;
+    this.base = new URL(setup.config.shards.path, root).href;
     this.query = query;
     this.lunr = lunr;
     this.current = null; // what Lunr's next build patches in
@@ -66,7 +68,11 @@
 
   Shards.prototype.fetch = function (name) {
     return fetch(this.base + name).then(function (response) {
-      if (!response.ok) throw new Error(name + ": " + response.status);
+      if (!response.ok) {
+        var error = new Error(name + ": " + response.status);
+        error.missing = response.status === 404;
+        throw error;
+      }
       return response;
     });
   };
@@ -160,7 +166,27 @@
   };
 
   // The best CAP entries for ``query`` and everything Material's worker needs to rank them as in the whole index.
+  // A page opened before a newer build was published asks for shards that are gone (their folder is named by
+  // their hash): it reads where the new ones are and starts over with them, once.
   Shards.prototype.search = function (query) {
+    var self_ = this;
+    return this.searchHere(query).catch(function (error) {
+      if (!error.missing) throw error;
+      return fetch(new URL("search/search_index.json", self_.root).href, { cache: "no-cache" }).then(function (r) {
+        return r.json();
+      }).then(function (index) {
+        var base = index.config && index.config.shards && new URL(index.config.shards.path, self_.root).href;
+        if (!base || base === self_.base) throw error;
+        self_.base = base;
+        self_.setup = { config: index.config, docs: [], options: self_.setup.options };
+        self_.files = new Map();
+        self_.pagesKept = 0;
+        return self_.searchHere(query);
+      });
+    });
+  };
+
+  Shards.prototype.searchHere = function (query) {
     var self_ = this;
     return this.prepare().then(function () {
       var q = self_.query;
