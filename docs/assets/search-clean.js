@@ -1,6 +1,6 @@
 // The search index separates Chinese words with U+007F (handbook.search.WORD_BREAK; Material's own
 // build uses zero-width spaces). Strip both from rendered results so that what is shown and copied is clean.
-// When the index is in shards, Material lists the best 50 pages of a query (docs/assets/search-shards.js): its
+// When the index is in shards, Material lists the best 30 pages of a query (docs/assets/search-shards.js): its
 // count then says how many matched in all (window.hbSearchTotal, from the worker's result, set by
 // overrides/partials/javascripts/base.html).
 (function () {

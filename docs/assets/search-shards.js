@@ -13,7 +13,7 @@
 (function () {
   "use strict";
 
-  var CAP = 50; // pages handed to Material for one query: five screens of its results
+  var CAP = 30; // pages handed to Material for one query: three screens of its results (each a request)
   var KEEP_PAGES = 2000; // pages kept for later queries (a few megabytes)
   var K1 = 1.2; // Lunr's BM25 k1; Material sets b = 0, so the length of a field does not count
   var FIELDS = ["title", "text", "tags"];
