@@ -102,7 +102,8 @@
         // query, the entries that query needs.
         learning = null;
         self.importScripts(new URL("search-shards.js", location.href).href);
-        var index = self.hbShards(message.data, new URL("../", location.href).href, self.hbQuery, self.lunr); // this file is in assets/
+        var root = new URL("../", location.href).href; // this file is in assets/
+        var index = self.hbShards(message.data, root, self.hbQuery, self.lunr);
         index.prepare().catch(function () { /* the first query tries again */ });
         shards = sharded(index);
       } else if (message && message.type === SETUP && message.data && message.data.docs) {

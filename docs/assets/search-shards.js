@@ -7,9 +7,10 @@
 // 2. finds the entries Lunr would return for the rewritten query over the whole index and scores them as Lunr
 //    and Material would (BM25 with b = 0, field and entry boosts, Material's bonus for pages and for query words
 //    found), from the postings alone;
-// 3. fetches the best CAP pages (d<n>.json, ranked by their best entry, as Material lists them); Material's worker indexes just those, with the term
-//    weights of the whole index (patched lunr.idf) and the whole index's words present, so that it cuts the query
-//    the same way: it ranks them as it would have ranked them in the whole index, and shows and highlights them.
+// 3. fetches the best CAP pages (d<n>.json, ranked by their best entry, as Material lists them); Material's
+//    worker indexes just those, with the term weights of the whole index (patched lunr.idf) and the whole index's
+//    words present, so that it cuts the query the same way: it ranks them as it would have ranked them in the
+//    whole index, and shows and highlights them.
 (function () {
   "use strict";
 
@@ -82,7 +83,9 @@
     meta.words.split("\n").forEach(function (line) {
       if (!line) return;
       var f = line.split("\t"), count = parseInt(f[1], 36);
-      words.set(f[0], { count: count, df: parseInt(f[2], 36), fdf: parseInt(f[3], 36), docs: null, titles: null, tf: null });
+      words.set(f[0], {
+        count: count, df: parseInt(f[2], 36), fdf: parseInt(f[3], 36), docs: null, titles: null, tf: null
+      });
       total += count;
     });
     var starts = [], at = 0;
@@ -115,7 +118,9 @@
       else wanted.add(self_.shardOf(t));
     });
     return Promise.all(Array.from(wanted).map(function (k) {
-      return self_.once("p" + k + ".txt", function (r) { return r.text().then(function (text) { self_.postings(text); }); });
+      return self_.once("p" + k + ".txt", function (r) {
+        return r.text().then(function (text) { self_.postings(text); });
+      });
     }));
   };
 
@@ -165,7 +170,6 @@
     return out;
   };
 
-  // The best CAP entries for ``query`` and everything Material's worker needs to rank them as in the whole index.
   // A page opened before a newer build was published asks for shards that are gone (their folder is named by
   // their hash): it reads where the new ones are and starts over with them, once.
   Shards.prototype.search = function (query) {
@@ -186,12 +190,13 @@
     });
   };
 
+  // The best CAP pages for ``query`` and everything Material's worker needs to rank them as in the whole index:
+  // the words of the query first (rewrite() looks them up; a query in Lunr's syntax is not rewritten), then those of
+  // the query as Material's worker will run it.
   Shards.prototype.searchHere = function (query) {
     var self_ = this;
     return this.prepare().then(function () {
-      var q = self_.query;
-      var first = q.syntax(query) ? query.split(/\s+/).map(function (t) { return t.replace(/^[+-]|^\w+:|[\^~]\d*$/g, ""); }) : q.terms(query);
-      return self_.load(first.filter(Boolean).map(function (t) { return t.replace(/^\*.*/, ""); }));
+      return self_.load(self_.query.syntax(query) ? [] : self_.query.terms(query));
     }).then(function () {
       var rewritten = self_.query.rewrite(query);
       var clauses = self_.clauses(rewritten);
