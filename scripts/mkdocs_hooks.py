@@ -260,7 +260,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 SHARDS_FROM = 5000
 """Index entries from which the search index is written in shards (handbook/searchshards.py) unless mkdocs.yml's
-``extra.search_shards_from`` says otherwise: about 3,500 questions. Below it one file loads and indexes in about
+``extra.search_shards_from`` says otherwise: about 4,000 questions. Below it one file loads and indexes in about
 two seconds; the shards' first search costs a few requests more."""
 
 
