@@ -266,7 +266,7 @@ two seconds; the shards' first search costs a few requests more."""
 
 def _shards_from(config: MkDocsConfig) -> int | None:
     """When to write the index in shards; never for the offline site (file:// pages cannot fetch them)."""
-    if "offline" in config.plugins:
+    if any(name.split("/")[-1] == "offline" for name in config.plugins):  # Material's: "material/offline"
         return None
     value = config.extra.get("search_shards_from", SHARDS_FROM)
     if isinstance(value, str) and value.strip().isdigit():

@@ -30,10 +30,13 @@ DORMANT_IN_BUNDLE = {"https://unpkg.com/resize-observer-polyfill", "https://unpk
 
 @pytest.fixture(scope="module")
 def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The zip built by the code `make offline` runs, after the Makefile has installed the npm packages."""
+    """The zip built by the code `make offline` runs, after the Makefile has installed the npm packages; with the
+    search index in shards forced for the site, which the offline zip (file://, no fetch) must ignore."""
     npm = subprocess.run(["make", "--no-print-directory", NPM_STAMP], cwd=ROOT, capture_output=True, text=True, check=False)
     assert npm.returncode == 0, npm.stdout + npm.stderr
-    return make_offline(tmp_path_factory.mktemp("offline") / "handbook-offline.zip")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("HANDBOOK_SEARCH_SHARDS_FROM", "0")
+        return make_offline(tmp_path_factory.mktemp("offline") / "handbook-offline.zip")
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +81,7 @@ def test_zip_has_fixed_order_and_timestamps(offline_zip: Path) -> None:
         "practice/pages/ant-011.js",
     ]:
         assert f"{FOLDER}/{path}" in names, path
+    assert not [name for name in names if "/search/shards" in name], "file:// pages cannot fetch shards"
 
 
 def test_pages_load_the_local_shim_and_nothing_names_a_cdn(offline_zip: Path) -> None:

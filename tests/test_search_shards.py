@@ -10,10 +10,12 @@ from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 
 import mkdocs_hooks
+from conftest import ROOT
 from handbook.search import SHARDS, WORD_BREAK, write_index
 from handbook.searchshards import b36, shard_of, tokens
 
@@ -146,7 +148,16 @@ def test_when_the_hook_writes_shards() -> None:
     assert mkdocs_hooks._shards_from(_config({})) == mkdocs_hooks.SHARDS_FROM
     assert mkdocs_hooks._shards_from(_config({"search_shards_from": "0"})) == 0  # !ENV gives text
     assert mkdocs_hooks._shards_from(_config({"search_shards_from": 12000})) == 12000
-    assert mkdocs_hooks._shards_from(_config({"search_shards_from": 0}, ("search", "offline"))) is None, "file:// pages cannot fetch shards"
+    assert mkdocs_hooks._shards_from(_config({"search_shards_from": 0}, ("material/search", "material/offline"))) is None, "file:// pages cannot fetch shards"
+
+
+def test_the_offline_config_never_writes_shards(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As MkDocs loads mkdocs.offline.yml (its plugins are named material/search, material/offline): even when shards
+    are forced for the site, the offline zip keeps one index (tests/test_offline.py builds it so and searches it)."""
+    monkeypatch.setenv("HANDBOOK_SEARCH_SHARDS_FROM", "0")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    assert mkdocs_hooks._shards_from(load_config(str(ROOT / "mkdocs.offline.yml"))) is None
+    assert mkdocs_hooks._shards_from(load_config(str(ROOT / "mkdocs.yml"))) == 0
 
 
 @pytest.mark.parametrize("value", ["many", -1, True, 2.5])
