@@ -61,6 +61,7 @@ DRAFTS = os.environ.get("HANDBOOK_DRAFTS", "") not in ("", "0")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _state["shards_from"] = _shards_from(config)  # a bad setting stops the build before anything is written
     _load()
     _state["loaded_for_build"] = True
     return config
@@ -250,7 +251,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     spilled: IO[str] = _state.pop("entries")
     with spilled:
         if search_index.is_file():
-            write_index(search_index, spilled, _shards_from(config))
+            write_index(search_index, spilled, _state.get("shards_from"))
     try:
         anki.write(Path(config.site_dir) / ANKI, _state["deck"])
     except OSError as error:

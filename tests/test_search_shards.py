@@ -4,7 +4,10 @@ pages and counts a query can be scored from, and the switch between one file and
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
@@ -164,3 +167,16 @@ def test_the_offline_config_never_writes_shards(monkeypatch: pytest.MonkeyPatch)
 def test_a_bad_threshold_stops_the_build_with_the_setting_named(value: object) -> None:
     with pytest.raises(Abort, match="extra.search_shards_from"):
         mkdocs_hooks._shards_from(_config({"search_shards_from": value}))
+
+
+def test_a_bad_threshold_stops_mkdocs_before_it_writes_anything(tmp_path: Path) -> None:
+    env = {**os.environ, "HANDBOOK_SEARCH_SHARDS_FROM": "many", "NO_MKDOCS_2_WARNING": "1"}
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "extra.search_shards_from 应是一个非负整数" in output and "'many'" in output
+    assert "Traceback" not in output
+    assert not site.exists()
