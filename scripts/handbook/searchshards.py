@@ -2,7 +2,8 @@
 
 Material's search fetches one index file and builds a Lunr index of all of it in the browser before the
 first result: at 10,000 questions 5 MB and about 6 seconds. Above a bank size (mkdocs.yml
-``extra.search_shards_from``, in index entries) the build writes instead, under ``search/shards/``:
+``extra.search_shards_from``, in index entries) the build writes instead, in ``search/shards/<hash>/`` (a folder
+named by the files' content):
 
 - ``meta.json``: the vocabulary (every term with its number of occurrences, of entries holding it and of fields
   holding it), where each page's entries start, the entries' boosts, and the number of entries;
@@ -10,12 +11,10 @@ first result: at 10,000 questions 5 MB and about 6 seconds. Above a bank size (m
   character (so a word being typed finds every word it begins in one shard);
 - ``d<n>.json``: page n's entries, as the single index would hold them;
 
-all in a folder named by their hash, ``search/shards/<hash>/``.
-
 and ``search_index.json`` keeps Material's config, with no entries, and where the shards are (``config.shards``).
-docs/assets/search-query.js, Material's search worker's front, then scores a query from the postings exactly
-as Lunr would score it over the whole index, fetches the best entries' pages and has Material's worker index
-just those, with the whole index's term weights: Material ranks, highlights and shows them as before.
+In the search worker, docs/assets/search-shards.js then scores a query from the postings exactly as Lunr would
+score it over the whole index, fetches the best pages and has Material's worker index just those, with the whole
+index's term weights: Material ranks, highlights and shows them as before.
 
 Terms are read as Material's tokenizer reads the index (text between HTML tags, split by the configured
 separator, lower-cased; the Chinese stemmer is the identity and the trimmer and stop words are off).
@@ -50,7 +49,7 @@ def b36(n: int) -> str:
 
 
 def shard_of(term: str, shards: int) -> int:
-    """The shard of every term beginning with ``term``'s first character (search-query.js computes the same)."""
+    """The shard of every term beginning with ``term``'s first character (search-shards.js computes the same)."""
     return ((ord(term[0]) * 2654435761) & 0xFFFFFFFF) % shards
 
 
