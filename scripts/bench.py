@@ -48,7 +48,7 @@ import yaml
 
 import bench_search
 from benchdata import question_id, write_data
-from handbook.search import SHARDS
+from handbook.search import index_files
 from handbook.stamp import STAMP
 from siterepo import HANDWRITTEN_DOCS, copy_site
 
@@ -260,7 +260,7 @@ def site_metrics(step: str, site: Path) -> dict[str, Any]:
         raise StepFailed(step, f"站点缺少 {index.relative_to(site) if not index.is_file() else page.relative_to(site)}")
     # The index in shards (handbook/searchshards.py, large banks) is every file a search may fetch, each
     # compressed on its own as a static host sends it.
-    parts = [index.read_bytes(), *(f.read_bytes() for f in sorted((index.parent / SHARDS).rglob("*")) if f.is_file())]
+    parts = [f.read_bytes() for f in index_files(index.parent)]
     largest = max((p for p in files if p.suffix == ".html"), key=lambda p: (p.stat().st_size, p.as_posix()))
     load_bytes, loaded = first_load(site, page)
     return {

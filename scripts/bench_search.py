@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from handbook.search import SHARDS  # noqa: E402
+from handbook.search import index_files  # noqa: E402
 
 QUERIES = ("风控", "用户增长 留存", "如何设计一个会员体系")
 """A word, two words, a natural question."""
@@ -129,7 +129,7 @@ def bench_site(site: Path, queries: tuple[str, ...] = QUERIES) -> dict[str, Any]
                 tab.close()
         finally:
             browser.close()
-    index = [site / "search" / "search_index.json", *sorted(f for f in (site / "search" / SHARDS).rglob("*") if f.is_file())]
+    index = index_files(site / "search")
     return {
         "index_bytes": sum(f.stat().st_size for f in index),
         "index_gzip": sum(gzip_size(f) for f in index),

@@ -154,7 +154,7 @@ def write_index(path: Path, extra: IO[str], shards_from: int | None = None) -> N
     docs = data.pop("docs")
     total = len(docs) + sum(1 for _ in extra)
     extra.seek(0)
-    entries = chain((_json(doc) for doc in docs), (line.rstrip("\n") for line in extra))
+    entries = (e.replace("\u200b", WORD_BREAK) for e in chain((_json(doc) for doc in docs), (line.rstrip("\n") for line in extra)))
     if shards_from is not None and total >= shards_from:
         _write_shards(path, data["config"], entries)
         return
@@ -162,7 +162,7 @@ def write_index(path: Path, extra: IO[str], shards_from: int | None = None) -> N
     with partial.open("w", encoding="utf-8") as out:
         out.write(_json(data)[:-1] + ("," if data else "") + '"docs":[')
         for i, entry in enumerate(entries):
-            out.write(("," if i else "") + entry.replace("\u200b", WORD_BREAK))
+            out.write(("," if i else "") + entry)
         out.write("]}")
     partial.replace(path)
     _remove(path.parent / SHARDS)
@@ -172,6 +172,12 @@ SHARDS = "shards"
 """The folder beside search_index.json that holds the index in shards."""
 
 
+def index_files(search: Path) -> list[Path]:
+    """Every file of the search index in the site's ``search/`` folder: search_index.json and, when the index is in
+    shards, every shard (what benchmarks weigh)."""
+    return [search / "search_index.json", *sorted(f for f in (search / SHARDS).rglob("*") if f.is_file())]
+
+
 def _write_shards(path: Path, config: dict[str, Any], entries: Iterable[str]) -> None:
     """The index as shards in a fresh folder, swapped in whole, then search_index.json pointing at them."""
     target = path.parent / SHARDS
@@ -179,7 +185,7 @@ def _write_shards(path: Path, config: dict[str, Any], entries: Iterable[str]) ->
     _remove(partial)
     shards = Shards(config, partial)
     for entry in entries:
-        shards.add(json.loads(entry.replace("\u200b", WORD_BREAK)))
+        shards.add(json.loads(entry))
     stub = shards.finish()
     _remove(target)
     partial.replace(target)
