@@ -137,10 +137,11 @@
       entries.forEach(function (entry, i) {
         var f = entry.split(".");
         docs[i] = (at += parseInt(f[0], 36));
-        tf[3 * i] = f.length > 1 ? parseInt(f[1], 36) : 1;
-        tf[3 * i + 1] = f.length > 2 ? parseInt(f[2], 36) : 0;
+        // Kept in FIELDS' order: title, text, tags.
+        tf[3 * i] = f.length > 2 ? parseInt(f[2], 36) : 0;
+        tf[3 * i + 1] = f.length > 1 ? parseInt(f[1], 36) : 1;
         tf[3 * i + 2] = f.length > 3 ? parseInt(f[3], 36) : 0;
-        if (tf[3 * i + 1]) titles.push(docs[i]);
+        if (tf[3 * i]) titles.push(docs[i]);
       });
       word.docs = docs;
       word.tf = tf;
@@ -218,7 +219,7 @@
         for (var i = 0; i < word.docs.length; i++) {
           var doc = word.docs[i], score = 0, held = false;
           for (var f = 0; f < FIELDS.length; f++) {
-            var tf = word.tf[3 * i + (f === 0 ? 1 : f === 1 ? 0 : 2)];
+            var tf = word.tf[3 * i + f];
             if (!tf || fields.indexOf(FIELDS[f]) < 0) continue;
             held = true;
             var boost = (self_.fields[FIELDS[f]] || 1) * (self_.boosts[doc] || 1);
