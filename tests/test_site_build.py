@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
+from handbook.build import load_checked
+from handbook.relations import Index
 from handbook.search import WORD_BREAK
 
 pytestmark = pytest.mark.real_data
@@ -56,6 +60,34 @@ def test_search_index_has_questions_but_no_tag_listings(built_site: Path) -> Non
     ab = next(doc for doc in tags if doc["location"] == "tags/ab-test/")
     assert "AB测试" in ab["title"].replace(WORD_BREAK, "") and "如何设计" not in ab["text"].replace(WORD_BREAK, "")
     assert index["config"]["lang"] == ["zh"]
+
+
+def test_hubs_leave_what_they_list_to_its_own_page(built_site: Path) -> None:
+    """A hub's list names pages that are indexed on their own (a category's, framework's, round's, company's or tip
+    kind's description, a case's or question's title): the list stays out of search, so that a query finds the page
+    once rather than the page and every list naming it."""
+    index = Index(load_checked(ROOT)[0])
+    texts: dict[str, str] = {}
+    for doc in json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]:
+        page = doc["location"].split("#")[0]
+        texts[page] = texts.get(page, "") + " " + html.unescape(doc["title"] + " " + doc["text"]).replace(WORD_BREAK, "")
+
+    def pages_with(words: str) -> list[str]:
+        return sorted(page for page, text in texts.items() if words in text)
+
+    for cid, category in index.categories.items():
+        assert pages_with(category.description) == [f"categories/{cid}/"]
+    for fid, framework in index.frameworks.items():
+        assert pages_with(framework.summary) == [f"frameworks/{fid}/"]
+    for rid, round_ in index.rounds.items():
+        assert pages_with(round_.description) == [f"rounds/{rid}/"]
+    for cid, company in index.companies.items():
+        assert pages_with(company.description) == [f"companies/{cid}/"]
+    for kid, kind in index.tip_kinds.items():
+        assert pages_with(kind.description) == [f"tips/{kid}/"]
+    hubs = ("", "categories/", "frameworks/", "cases/", "companies/", "rounds/", "tips/")
+    listed = [c.title for c in index.cases.values()] + [q.title for q in index.hot]
+    assert index.hot and [(hub, title) for hub in hubs for title in listed if title in texts[hub]] == []
 
 
 def test_search_index_breaks_words_with_one_byte(built_site: Path) -> None:

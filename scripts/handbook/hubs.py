@@ -104,16 +104,16 @@ def _home_body(index: Index, here: str) -> Iterator[str]:
         title = H.para(H.link(category.name, here, P.category(cid)) + f"（{len(questions)} 题）")
         progress = study.category_count(q.id for q in questions) if per_card else ""
         cards.append(f"\n{title}\n{H.para(H.text(category.description))}\n{progress}\n")
-    yield f'<div class="grid cards">\n{H.ul(cards)}\n</div>'
+    yield f'<div class="grid cards" data-search-exclude>\n{H.ul(cards)}\n</div>'
     yield H.heading(2, "按公司与轮次", "companies")
     items = [
         f"{H.link(c.name, here, P.company(cid))}：{len(index.questions_by_company.get(cid, []))} 题，含面试流程与时间线" for cid, c in index.companies.items()
     ]
     items.append("轮次：" + "、".join(H.link(r.name, here, P.round_(rid)) for rid, r in index.rounds.items()))
-    yield H.ul(items)
+    yield H.ul(items, exclude=True)
     yield H.heading(2, "热门标签", "tags")
     popular = "、".join(_tag_with_count(index, tid, here) for tid in _popular_tags(index, 20))
-    yield H.para(f"{popular}\n（{H.link('全部标签', here, P.TAGS)}）")
+    yield H.para(f"{popular}\n（{H.link('全部标签', here, P.TAGS)}）", exclude=True)
 
 
 def _practice_item(here: str) -> str:
@@ -142,7 +142,7 @@ def _hot_section(index: Index, here: str) -> Iterator[str]:
     yield H.heading(2, "高频题", "hot")
     sort_link = f'<a href="{H.attr(H.href(here, P.QUESTIONS))}?sort=asked">在题目总览中按次数排序</a>'
     yield H.para(f"被问过 {threshold} 次及以上的题目，按被问次数排列（共 {len(index.hot)} 道，{sort_link}）：")
-    yield H.ol(f"{H.link(q.title, here, P.question(q.id))}（{frequency(q)} 次）" for q in hot)
+    yield H.ol((f"{H.link(q.title, here, P.question(q.id))}（{frequency(q)} 次）" for q in hot), exclude=True)
 
 
 def _popular_tags(index: Index, limit: int) -> list[str]:
@@ -240,7 +240,7 @@ def _browser_item(index: Index, q: Question, here: str) -> str:
 def categories_index(index: Index) -> str:
     here = P.CATEGORIES
     meta = {"title": "分类", "description": "按题目类型浏览产品经理面试题。"}
-    return H.page(meta, [H.heading(1, "分类", "categories"), H.ul(_counted(index, here, cid) for cid in index.categories)])
+    return H.page(meta, [H.heading(1, "分类", "categories"), H.ul((_counted(index, here, cid) for cid in index.categories), exclude=True)])
 
 
 PAGE_SIZE = 200
@@ -261,14 +261,14 @@ def _pager(pages: list[tuple[str, list[Question]]], here: str) -> str:
     for n, (path, chunk) in enumerate(pages, 1):
         label = f"第 {n} 页（{len(chunk)}）"
         links.append(f"<strong>{label}</strong>" if path == here else H.link(label, here, path))
-    return H.para("分页：" + " · ".join(links))
+    return H.para("分页：" + " · ".join(links), exclude=True)
 
 
 def _listing(index: Index, pages: list[tuple[str, list[Question]]], here: str, questions: list[Question], show_category: bool = False) -> list[str]:
     """One page of a listing: the pager, the questions, the pager again."""
     pager = _pager(pages, here)
     items = (H.li(_question_item(index, q, here, show_category), {"data-id": q.id}) for q in questions)
-    return [pager, H.ul(items), pager]
+    return [pager, H.ul(items, exclude=True), pager]
 
 
 def continuation_pages(
@@ -289,8 +289,8 @@ def category_pages(index: Index, cid: str) -> dict[str, str]:
     pages = paged(P.category(cid), index.questions_by_category.get(cid, []))
     here, first = pages[0]
     total = len(index.questions_by_category.get(cid, []))
-    # Listing pages stay out of search: their questions are indexed on their own pages.
-    meta = {"title": f"分类：{category.name}", "description": md.describe(category.description), "search": {"exclude": True}, **study.assets()}
+    # Searchable for the category's name and description; its listing is not (the questions are indexed on their own pages).
+    meta = {"title": f"分类：{category.name}", "description": md.describe(category.description), "search": {"boost": HUB_BOOST}, **study.assets()}
     blocks = [H.heading(1, category.name, "category"), H.para(H.text(category.description)), H.para(f"共 {total} 道题。")]
     blocks.append(study.category_count(q.id for q in index.questions_by_category.get(cid, [])))
     blocks += _listing(index, pages, here, first)
@@ -303,8 +303,11 @@ def frameworks_index(index: Index) -> str:
     blocks = [H.heading(1, "答题框架", "frameworks"), H.para("框架是可以迁移到同类题的答题结构。每个框架列出步骤、适用场景、常见失误和用到它的题目。")]
     blocks.append(
         H.ul(
-            f"{H.link(fw.name, here, P.framework(fid))}（{len(index.questions_by_framework.get(fid, []))} 题）：{H.text(fw.summary)}"
-            for fid, fw in index.frameworks.items()
+            (
+                f"{H.link(fw.name, here, P.framework(fid))}（{len(index.questions_by_framework.get(fid, []))} 题）：{H.text(fw.summary)}"
+                for fid, fw in index.frameworks.items()
+            ),
+            exclude=True,
         )
     )
     blocks += sources_section(index, _by_source(r for f in index.frameworks.values() for r in f.sources), here)
@@ -324,7 +327,7 @@ def cases_index(index: Index) -> str:
     for kind, label in groups:
         cases = [c for c in index.cases.values() if c.kind == kind]
         blocks.append(H.heading(2, f"{label}（{len(cases)}）", f"kind-{kind}"))
-        blocks.append(H.ul(H.link(c.title, here, P.case(c.id)) for c in cases))
+        blocks.append(H.ul((H.link(c.title, here, P.case(c.id)) for c in cases), exclude=True))
     blocks += sources_section(index, _by_source(r for c in index.cases.values() for r in c.sources), here)
     return H.page(meta, blocks)
 
@@ -335,8 +338,11 @@ def companies_index(index: Index) -> str:
     blocks = [H.heading(1, "公司", "companies")]
     blocks.append(
         H.ul(
-            f"{H.link(c.name, here, P.company(cid))}（{len(index.questions_by_company.get(cid, []))} 题）：{H.text(c.description)}"
-            for cid, c in index.companies.items()
+            (
+                f"{H.link(c.name, here, P.company(cid))}（{len(index.questions_by_company.get(cid, []))} 题）：{H.text(c.description)}"
+                for cid, c in index.companies.items()
+            ),
+            exclude=True,
         )
     )
     unknown = len(index.unknown_company_questions)
@@ -366,7 +372,7 @@ def _company_body(index: Index, cid: str, here: str) -> Iterator[str]:
         yield H.para("又称：" + "、".join(H.text(a) for a in company.aliases))
     yield H.heading(2, "面试流程", "process")
     rounds = [r for r in index.rounds.values() if any(r.id == e.round for e in company.timeline)]
-    yield H.ul(f"{H.link(r.name, here, P.round_(r.id))}：{H.text(r.description)}" for r in rounds)
+    yield H.ul((f"{H.link(r.name, here, P.round_(r.id))}：{H.text(r.description)}" for r in rounds), exclude=True)
     if company.timeline:
         yield H.heading(2, "时间线", "timeline")
         rows = []
@@ -395,7 +401,9 @@ def rounds_index(index: Index) -> str:
     here = P.ROUNDS
     meta = {"title": "面试轮次", "description": "按面试轮次浏览：一面、二面、群面、总监面、HR面各考什么。"}
     blocks = [H.heading(1, "面试轮次", "rounds")]
-    blocks.append(H.ul(f"{H.link(r.name, here, P.round_(rid))}{_round_counts(index, rid)}：{H.text(r.description)}" for rid, r in index.rounds.items()))
+    blocks.append(
+        H.ul((f"{H.link(r.name, here, P.round_(rid))}{_round_counts(index, rid)}：{H.text(r.description)}" for rid, r in index.rounds.items()), exclude=True)
+    )
     return H.page(meta, blocks)
 
 
@@ -434,8 +442,11 @@ def tips_index(index: Index) -> str:
     blocks = [H.heading(1, "面经", "tips"), H.para(f"共 {len(index.tips)} 条，按类型整理。")]
     blocks.append(
         H.ul(
-            f"{H.link(kind.name, here, P.tip_kind(kid))}（{len(index.tips_by_kind.get(kid, []))} 条）：{H.text(kind.description)}"
-            for kid, kind in index.tip_kinds.items()
+            (
+                f"{H.link(kind.name, here, P.tip_kind(kid))}（{len(index.tips_by_kind.get(kid, []))} 条）：{H.text(kind.description)}"
+                for kid, kind in index.tip_kinds.items()
+            ),
+            exclude=True,
         )
     )
     return H.page(meta, blocks)

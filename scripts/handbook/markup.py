@@ -75,8 +75,9 @@ def with_section_list(blocks: Iterable[str], minimum: int = 3) -> list[str]:
     return [*blocks[:first], nav, *blocks[first:]]
 
 
-def para(inner: str) -> str:
-    return f"<p>{inner}</p>"
+def para(inner: str, exclude: bool = False) -> str:
+    """A paragraph; ``exclude`` keeps it out of search (as ul() does a list)."""
+    return f"<p data-search-exclude>{inner}</p>" if exclude else f"<p>{inner}</p>"
 
 
 def li(inner: str, attrs: Mapping[str, str] | None = None) -> str:
@@ -84,18 +85,22 @@ def li(inner: str, attrs: Mapping[str, str] | None = None) -> str:
     return f"<li{extra}>{inner}</li>"
 
 
-def ul(items: Iterable[str]) -> str:
-    """A bulleted list; items are inner HTML, or whole ``<li …>`` elements from li()."""
-    return _list("ul", items)
+def ul(items: Iterable[str], exclude: bool = False) -> str:
+    """A bulleted list; items are inner HTML, or whole ``<li …>`` elements from li().
+
+    ``exclude`` keeps the list out of Material's search index: a hub's list of pages that are indexed on their
+    own, so that a query finds the page, not the page and every list naming it."""
+    return _list("ul", items, exclude)
 
 
-def ol(items: Iterable[str]) -> str:
-    return _list("ol", items)
+def ol(items: Iterable[str], exclude: bool = False) -> str:
+    return _list("ol", items, exclude)
 
 
-def _list(tag: str, items: Iterable[str]) -> str:
+def _list(tag: str, items: Iterable[str], exclude: bool) -> str:
     body = "".join((item if item.startswith("<li") else li(item)) + "\n" for item in items)
-    return f"<{tag}>\n{body}</{tag}>" if body else ""
+    pragma = " data-search-exclude" if exclude else ""
+    return f"<{tag}{pragma}>\n{body}</{tag}>" if body else ""
 
 
 def table(headers: list[str], rows: Iterable[list[str]], right: Iterable[int] = ()) -> str:
