@@ -5,6 +5,8 @@ synthetic data/ from benchdata.py), then each step runs as its own process tree
 through a small wrapper that reports wall time and peak RSS:
 
 * generation: ``handbook build`` into an empty docs tree, then again at once (the no-op rebuild);
+* the floor under generation: only reading data/ with libyaml's C loader (PyYAML's fastest), what any generator
+  of these pages from this YAML must spend at least;
 * full build: ``mkdocs build --strict`` with the generated pages removed (what ``make site`` costs),
   then the site's size, search index and a question page's first load;
 * search in Chromium (scripts/bench_search.py, when Chromium is installed): from focusing the search box and
@@ -71,6 +73,13 @@ with open(sys.argv[1], "w") as handle:
 sys.exit(code)
 """
 """Runs one command and reports its wall time and the peak RSS of its process tree (largest process, in KiB)."""
+
+YAML_FLOOR = """
+import pathlib, sys, yaml
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*.yaml")):
+    yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+"""
+"""Parses every data file with libyaml and nothing else: no positions, no checks, no pages."""
 
 WRITTEN = re.compile(r"写入 (\d+) 个文件")
 """Files written in the CLI's summary line: ``已生成：写入 X 个文件，删除 Y 个，未变 Z 个。`` or, on the no-op
@@ -317,6 +326,10 @@ def bench_size(n: int, work: Path, baseline: bool, notes: list[str]) -> tuple[di
         "generation_files_written": files_written(step, generation.stdout, notes),
     }
 
+    step = "只解析 YAML（libyaml，生成的下限）"
+    say(f"[N={n}] {step}……")
+    result["yaml_floor_s"] = measure(step, [sys.executable, "-c", YAML_FLOOR, str(repo / "data")], repo, env).wall_s
+
     step = "空操作重新生成（紧接着再运行 handbook build）"
     say(f"[N={n}] {step}……")
     noop = measure(step, handbook, repo, env)
@@ -357,6 +370,7 @@ def bench_size(n: int, work: Path, baseline: bool, notes: list[str]) -> tuple[di
     result.update({"one_change_generation_s": one.wall_s, "one_change_files_written": files_written(step, one.stdout, notes)})
     result["one_change_rewritten"] = rewritten(before, repo / "docs")
     result["per_question_ms"] = {"generation": 1000 * result["generation_s"] / n, "full_build": 1000 * result["full_build_s"] / n}
+    result["shares"] = shares(result, base)
 
     if n in SERVE_SIZES:
         step = "预览：改一道题的标题，到 mkdocs serve 返回新页面（make serve）"
@@ -571,6 +585,23 @@ def report(results: dict[str, Any]) -> str:
         "站点大小（MB、KB，gzip 级别 6）：",
         table(["题目数", "站点MB", "文件数", "搜索索引MB", "索引gzipMB", "索引文件数", "最大页KB", "最大页面", "题目页首次加载gzipKB"], size_rows),
     ]
+    share_rows = [
+        [
+            f"{int(k):,}",
+            _f(r["generation_s"]),
+            _f(r["yaml_floor_s"]),
+            _f(r["full_build_s"]),
+            *(_percent(r["shares"][key]) for key in ("generation", "yaml_floor", "index_vs_baseline")),
+        ]
+        for k in sizes
+        if "shares" in (r := results[k])
+    ]
+    if share_rows:
+        out += [
+            "",
+            "占比（生成与其下限占完整构建的比例；搜索索引 gzip 占原版基线索引的比例）：",
+            table(["题目数", "生成秒", "只解析YAML秒", "完整构建秒", "生成占比", "YAML下限占比", "索引占基线"], share_rows),
+        ]
     search_rows = [
         [f"{int(k):,}", _f(s["first_results_ms"] / 1000), _f(s["next_query_ms"], 0), _f(s["long_tasks_ms"], 0), _mb(s["bytes_gzip"]), _f(s["js_heap_mb"], 0)]
         for k in sizes
@@ -594,6 +625,18 @@ def report(results: dict[str, Any]) -> str:
     for note in results.get("notes", []):
         out.append(f"注意：{note}")
     return "\n".join(out)
+
+
+def shares(result: dict[str, Any], base: dict[str, Any] | None) -> dict[str, float | None]:
+    """The ratios the targets are set in: generation and its YAML floor against the full build, the search index
+    (gzip, every file) against the stock baseline's."""
+    full = result["full_build_s"]
+    index = base and result["search_index_gzip_bytes"] / base["search_index_gzip_bytes"]
+    return {"generation": result["generation_s"] / full, "yaml_floor": result["yaml_floor_s"] / full, "index_vs_baseline": index}
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.0f}%"
 
 
 def linearity(results: dict[str, Any]) -> dict[str, Any] | None:

@@ -13,6 +13,7 @@ from conftest import ROOT
 POSITIVE = (
     "generation_s",
     "generation_files_written",
+    "yaml_floor_s",
     "full_build_s",
     "peak_rss_mb",
     "site_bytes",
@@ -50,6 +51,9 @@ def test_bench_smoke(tmp_path: Path) -> None:
     assert small["largest_page"].endswith(".html")
     assert small["search_index_gzip_bytes"] < small["search_index_bytes"] < small["site_bytes"]
     assert small["per_question_ms"]["generation"] > 0 and small["per_question_ms"]["full_build"] > 0
+    shares = small["shares"]
+    assert 0 < shares["yaml_floor"] < shares["generation"] < 1 and shares["index_vs_baseline"] is None
+    assert "YAML下限占比" in result.stdout
     assert "题目数" in result.stdout
 
 
