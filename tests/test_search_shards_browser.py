@@ -43,7 +43,7 @@ def test_the_site_holds_shards_instead_of_entries(sharded_site: Path, built_site
 def test_every_query_finds_the_same_pages_in_the_same_order(browser: Browser, base_url: str, sharded_url: str) -> None:
     """The query set, every question's title and queries in Lunr's syntax: the ten results shown and the count, as
     with the single index."""
-    syntax = ["+风控 -支付", "ROI*", "title:风控", "支付 -商户", "*控", "产品*经理", "Ab实验"]
+    syntax = ["+风控 -支付", "ROI*", "title:风控", "支付 -商户", "*控", "产品*经理", "Ab实验", "风控~1", "用户~2", "ROI~1 支付"]
     queries = [item["query"] for item in QUERIES + exact_titles()] + syntax
     results = {}
     for url in (base_url, sharded_url):

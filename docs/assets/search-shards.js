@@ -91,6 +91,7 @@
     var starts = [], at = 0;
     meta.starts.split(" ").forEach(function (gap) { starts.push((at += parseInt(gap, 36))); });
     this.words = words;
+    this.tokens = null; // the vocabulary as Lunr's token set, for fuzzy queries (fuzzy())
     this.count = meta.docs;
     this.shards = meta.shards;
     this.fields = meta.fields;
@@ -159,9 +160,10 @@
     return parsed.clauses;
   };
 
-  // The words a clause matches (Lunr's expansion of its wildcards), among the loaded shards' words.
+  // The words a clause matches (Lunr's expansion of its wildcards or edit distance), among the loaded shards' words.
   Shards.prototype.expand = function (clause) {
-    var term = clause.term;
+    var term = clause.term, words = this.words;
+    if (clause.editDistance) return this.fuzzy(clause).filter(function (t) { return words.get(t).docs; });
     if (term.indexOf("*") < 0) return this.words.has(term) ? [term] : [];
     var pattern = new RegExp("^" + term.split("*").map(function (part) {
       return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -169,6 +171,21 @@
     var out = [];
     this.words.forEach(function (word, t) { if (word.docs && pattern.test(t)) out.push(t); });
     return out;
+  };
+
+  // The whole vocabulary's words within a fuzzy clause's edit distance (风控~1), as Lunr finds them: they may begin
+  // with any character, so their shards are known only from this list. The vocabulary's token set is built on the
+  // first such query.
+  Shards.prototype.fuzzy = function (clause) {
+    var lunr = this.lunr;
+    if (!this.tokens) this.tokens = lunr.TokenSet.fromArray(Array.from(this.words.keys()).sort());
+    return this.tokens.intersect(lunr.TokenSet.fromClause(clause)).toArray();
+  };
+
+  // The words whose shards a clause needs: all shards for a leading wildcard (""), a fuzzy clause's words.
+  Shards.prototype.needs = function (clause) {
+    if (clause.editDistance) return this.fuzzy(clause);
+    return [clause.term.charAt(0) === "*" ? "" : clause.term];
   };
 
   // A page opened before a newer build was published asks for shards that are gone (their folder is named by
@@ -201,7 +218,7 @@
     }).then(function () {
       var rewritten = self_.query.rewrite(query);
       var clauses = self_.clauses(rewritten);
-      return self_.load(clauses.map(function (c) { return c.term.charAt(0) === "*" ? "" : c.term; })).then(function () {
+      return self_.load([].concat.apply([], clauses.map(function (c) { return self_.needs(c); }))).then(function () {
         return self_.best(rewritten, clauses);
       });
     });
