@@ -91,7 +91,7 @@
     var starts = [], at = 0;
     meta.starts.split(" ").forEach(function (gap) { starts.push((at += parseInt(gap, 36))); });
     this.words = words;
-    this.tokens = null; // the vocabulary as Lunr's token set, for fuzzy queries (fuzzy())
+    this.tokens = null; // the vocabulary as Lunr's token set (expand())
     this.count = meta.docs;
     this.shards = meta.shards;
     this.fields = meta.fields;
@@ -111,13 +111,10 @@
     return (Math.imul(term.codePointAt(0), 2654435761) >>> 0) % this.shards;
   };
 
-  // The postings of every word beginning with the first characters of ``terms`` (all shards for "").
+  // The postings of every word beginning with the first characters of ``terms``.
   Shards.prototype.load = function (terms) {
     var self_ = this, wanted = new Set();
-    terms.forEach(function (t) {
-      if (!t) for (var k = 0; k < self_.shards; k++) wanted.add(k);
-      else wanted.add(self_.shardOf(t));
-    });
+    terms.forEach(function (t) { wanted.add(self_.shardOf(t)); });
     return Promise.all(Array.from(wanted).map(function (k) {
       return self_.once("p" + k + ".txt", function (r) {
         return r.text().then(function (text) { self_.postings(text); });
@@ -160,32 +157,13 @@
     return parsed.clauses;
   };
 
-  // The words a clause matches (Lunr's expansion of its wildcards or edit distance), among the loaded shards' words.
+  // The vocabulary's words a clause matches, found as Lunr's index finds them (its token set intersected with the
+  // clause's: the term itself, its wildcards' expansions or the words within its edit distance). They may begin with
+  // any character (*控, 风控~1): their shards are known from this list alone.
   Shards.prototype.expand = function (clause) {
-    var term = clause.term, words = this.words;
-    if (clause.editDistance) return this.fuzzy(clause).filter(function (t) { return words.get(t).docs; });
-    if (term.indexOf("*") < 0) return this.words.has(term) ? [term] : [];
-    var pattern = new RegExp("^" + term.split("*").map(function (part) {
-      return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    }).join(".*") + "$");
-    var out = [];
-    this.words.forEach(function (word, t) { if (word.docs && pattern.test(t)) out.push(t); });
-    return out;
-  };
-
-  // The whole vocabulary's words within a fuzzy clause's edit distance (风控~1), as Lunr finds them: they may begin
-  // with any character, so their shards are known only from this list. The vocabulary's token set is built on the
-  // first such query.
-  Shards.prototype.fuzzy = function (clause) {
     var lunr = this.lunr;
     if (!this.tokens) this.tokens = lunr.TokenSet.fromArray(Array.from(this.words.keys()).sort());
     return this.tokens.intersect(lunr.TokenSet.fromClause(clause)).toArray();
-  };
-
-  // The words whose shards a clause needs: all shards for a leading wildcard (""), a fuzzy clause's words.
-  Shards.prototype.needs = function (clause) {
-    if (clause.editDistance) return this.fuzzy(clause);
-    return [clause.term.charAt(0) === "*" ? "" : clause.term];
   };
 
   // A page opened before a newer build was published asks for shards that are gone (their folder is named by
@@ -218,20 +196,22 @@
     }).then(function () {
       var rewritten = self_.query.rewrite(query);
       var clauses = self_.clauses(rewritten);
-      return self_.load([].concat.apply([], clauses.map(function (c) { return self_.needs(c); }))).then(function () {
-        return self_.best(rewritten, clauses);
+      var expanded = clauses.map(function (clause) { return self_.expand(clause); });
+      return self_.load([].concat.apply([], expanded)).then(function () {
+        return self_.best(rewritten, clauses, expanded);
       });
     });
   };
 
-  Shards.prototype.best = function (rewritten, clauses) {
+  // ``expanded``: each clause's words (expand()), their postings loaded.
+  Shards.prototype.best = function (rewritten, clauses, expanded) {
     var self_ = this, lunr = this.lunr;
     var scores = new Map(), found = new Map(), excluded = new Set(), required = null;
-    clauses.forEach(function (clause) {
-      var expanded = self_.expand(clause), fields = clause.fields || FIELDS;
+    clauses.forEach(function (clause, c) {
+      var fields = clause.fields || FIELDS;
       var prohibited = clause.presence === lunr.Query.presence.PROHIBITED;
       var matches = new Set();
-      expanded.forEach(function (term) {
+      expanded[c].forEach(function (term) {
         var word = self_.words.get(term), idf = self_.idf(term);
         for (var i = 0; i < word.docs.length; i++) {
           var doc = word.docs[i], score = 0, held = false;
