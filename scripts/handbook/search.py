@@ -31,7 +31,7 @@ from .export import url_of
 from .handbook import Handbook
 from .model import Question, Tag
 from .relations import Index
-from .searchshards import Shards
+from .searchshards import Shards, compact_json
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -130,7 +130,7 @@ def spill(extra: Iterable[dict[str, Any]]) -> IO[str]:
     is in memory, written into the index after MkDocs has built every page, without holding the data that long."""
     spilled = tempfile.TemporaryFile("w+", encoding="utf-8")
     for entry in extra:
-        spilled.write(_json(entry) + "\n")
+        spilled.write(compact_json(entry) + "\n")
     spilled.seek(0)
     return spilled
 
@@ -154,13 +154,13 @@ def write_index(path: Path, extra: IO[str], shards_from: int | None = None) -> N
     docs = data.pop("docs")
     total = len(docs) + sum(1 for _ in extra)
     extra.seek(0)
-    entries = (e.replace("\u200b", WORD_BREAK) for e in chain((_json(doc) for doc in docs), (line.rstrip("\n") for line in extra)))
+    entries = (e.replace("\u200b", WORD_BREAK) for e in chain((compact_json(doc) for doc in docs), (line.rstrip("\n") for line in extra)))
     if shards_from is not None and total >= shards_from:
         _write_shards(path, data["config"], entries)
         return
     partial = path.with_name(path.name + ".partial")
     with partial.open("w", encoding="utf-8") as out:
-        out.write(_json(data)[:-1] + ("," if data else "") + '"docs":[')
+        out.write(compact_json(data)[:-1] + ("," if data else "") + '"docs":[')
         for i, entry in enumerate(entries):
             out.write(("," if i else "") + entry)
         out.write("]}")
@@ -190,17 +190,13 @@ def _write_shards(path: Path, config: dict[str, Any], entries: Iterable[str]) ->
     _remove(target)
     partial.replace(target)
     written = path.with_name(path.name + ".partial")
-    written.write_text(_json(stub), encoding="utf-8")
+    written.write_text(compact_json(stub), encoding="utf-8")
     written.replace(path)
 
 
 def _remove(folder: Path) -> None:
     if folder.is_dir():
         shutil.rmtree(folder)
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def jieba_cut(words: Iterable[str]) -> Segmenter:

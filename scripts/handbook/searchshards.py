@@ -169,7 +169,7 @@ class Shards:
 
     def _write_page(self) -> None:
         if self.page:
-            self._write(f"d{len(self.starts) - 1}.json", _json(self.page))
+            self._write(f"d{len(self.starts) - 1}.json", compact_json(self.page))
             self.page = []
 
     def _write(self, name: str, text: str) -> None:
@@ -200,7 +200,7 @@ class Shards:
             "boosts": {str(n): boost for n, boost in sorted(self.boosts.items())},
             "words": words,
         }
-        (self.folder / "meta.json").write_text(_json(meta), encoding="utf-8")
+        (self.folder / "meta.json").write_text(compact_json(meta), encoding="utf-8")
         self.folder.rename(self.root / version)
         # Material's page script passes only config and docs on to its worker: the pointer goes in config.
         return {"config": {**self.config, "shards": {"path": f"search/shards/{version}/"}}, "docs": []}
@@ -215,5 +215,6 @@ def _deltas(values: Iterable[int]) -> str:
     return " ".join(out)
 
 
-def _json(value: Any) -> str:
+def compact_json(value: Any) -> str:
+    """JSON as the search index is written: UTF-8 text rather than \\uXXXX escapes, no spaces."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
